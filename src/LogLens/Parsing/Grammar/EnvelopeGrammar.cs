@@ -1,0 +1,59 @@
+using LogLens.Events;
+using Sprache;
+
+namespace LogLens.Parsing.Grammar;
+
+/// <summary>The level and function prefix of a line, and where its message starts.</summary>
+internal readonly record struct Envelope(DebugLevel? Level, string? Function, int MessageStart);
+
+/// <summary>
+/// Reads the envelope every ssh line shares: an optional <c>debug1:</c>..<c>debug3:</c> level, then an
+/// optional function-name prefix (<c>load_hostkeys: </c>), hand-written before OpenSSH 8.5 and added by
+/// the <c>_f</c> logging macros since.
+/// </summary>
+internal static class EnvelopeGrammar
+{
+    private static readonly Parser<DebugLevel> Level =
+        (from word in Parse.String("debug")
+         from digit in Parse.Chars('1', '2', '3')
+         from colon in Parse.Char(':')
+         from space in Parse.Char(' ').Optional()
+         select (DebugLevel)(digit - '0')).Named("debug level");
+
+    private static readonly Parser<char> IdentifierChar = Parse.LetterOrDigit.Or(Parse.Char('_'));
+
+    private static readonly Parser<string> FunctionName =
+        (from first in Parse.Letter.Or(Parse.Char('_'))
+         from rest in IdentifierChar.Many().Text()
+         select first + rest).Named("function name");
+
+    private static readonly Parser<string> FunctionPrefix =
+        from name in FunctionName.Where(IsFunctionName)
+        from colon in Parse.Char(':')
+        from separator in Parse.Char(' ').Return(true).Or(Parse.Return(true).End())
+        select name;
+
+    private static readonly Parser<Envelope> Line =
+        from level in Level.Optional()
+        from function in FunctionPrefix.Optional()
+        select new Envelope(level.IsDefined ? level.Get() : null, function.GetOrDefault(), 0);
+
+    /// <summary>Function names without an underscore that ssh prints as prefixes.</summary>
+    private static readonly HashSet<string> PlainFunctionNames = new(StringComparer.Ordinal)
+    {
+        "main", "muxclient", "subprocess", "xmalloc", "xcalloc", "xasprintf", "addargs", "replacearg",
+    };
+
+    /// <summary>Reads the envelope of a line's content; never fails (an absent level and prefix is an envelope too).</summary>
+    public static Envelope Read(string content)
+    {
+        var result = Line.TryParse(content);
+        return result.WasSuccessful
+            ? result.Value with { MessageStart = result.Remainder.Position }
+            : new Envelope(null, null, 0);
+    }
+
+    private static bool IsFunctionName(string name) =>
+        PlainFunctionNames.Contains(name) ||
+        (name.Contains('_', StringComparison.Ordinal) && name.Any(char.IsAsciiLetterLower));
+}

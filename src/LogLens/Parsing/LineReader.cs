@@ -1,0 +1,125 @@
+using System.Text;
+
+namespace LogLens.Parsing;
+
+/// <summary>A physical input line: its 1-based number, its text, and whether it was cut at the length limit.</summary>
+internal readonly record struct RawLine(int Number, string Text, bool Truncated);
+
+/// <summary>
+/// Splits a character stream into lines the way a paste needs: <c>\n</c>, <c>\r\n</c> and a lone
+/// <c>\r</c> all end a line; a line longer than <see cref="MaxLineLength"/> is cut and the rest of it
+/// skipped without being held in memory.
+/// </summary>
+internal sealed class LineReader
+{
+    /// <summary>The longest line kept, in characters; the rest of a longer line is dropped.</summary>
+    public const int MaxLineLength = 64 * 1024;
+
+    private readonly TextReader reader;
+    private readonly int maxLineLength;
+    private readonly char[] buffer = new char[16 * 1024];
+    private readonly StringBuilder line = new();
+    private int position;
+    private int length;
+    private int number;
+
+    public LineReader(TextReader reader, int maxLineLength = MaxLineLength)
+    {
+        this.reader = reader;
+        this.maxLineLength = maxLineLength;
+    }
+
+    /// <summary>Opens a byte stream as lenient UTF-8 (invalid bytes become U+FFFD; a UTF-16 BOM is honoured).</summary>
+    public static StreamReader OpenStream(Stream stream, bool leaveOpen = false) =>
+        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false),
+            detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: leaveOpen);
+
+    public IEnumerable<RawLine> ReadAll()
+    {
+        while (TryRead(out var raw))
+        {
+            yield return raw;
+        }
+    }
+
+    public bool TryRead(out RawLine result)
+    {
+        line.Clear();
+        var truncated = false;
+        var sawAny = false;
+        while (true)
+        {
+            if (position == length)
+            {
+                length = reader.Read(buffer, 0, buffer.Length);
+                position = 0;
+                if (length <= 0)
+                {
+                    length = 0;
+                    if (!sawAny)
+                    {
+                        result = default;
+                        return false;
+                    }
+
+                    break;
+                }
+            }
+
+            sawAny = true;
+            var span = buffer.AsSpan(position, length - position);
+            var stop = span.IndexOfAny('\n', '\r');
+            var take = stop < 0 ? span.Length : stop;
+            var room = maxLineLength - line.Length;
+            if (take > room)
+            {
+                truncated = true;
+                if (room > 0)
+                {
+                    line.Append(span[..room]);
+                }
+            }
+            else
+            {
+                line.Append(span[..take]);
+            }
+
+            if (stop < 0)
+            {
+                position = length;
+                continue;
+            }
+
+            position += stop + 1;
+            if (span[stop] == '\r')
+            {
+                SkipLineFeedAfterCarriageReturn();
+            }
+
+            break;
+        }
+
+        number++;
+        result = new RawLine(number, line.ToString(), truncated);
+        return true;
+    }
+
+    private void SkipLineFeedAfterCarriageReturn()
+    {
+        if (position == length)
+        {
+            length = reader.Read(buffer, 0, buffer.Length);
+            position = 0;
+            if (length <= 0)
+            {
+                length = 0;
+                return;
+            }
+        }
+
+        if (buffer[position] == '\n')
+        {
+            position++;
+        }
+    }
+}

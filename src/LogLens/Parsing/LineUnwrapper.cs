@@ -1,0 +1,166 @@
+using System.Buffers;
+
+namespace LogLens.Parsing;
+
+/// <summary>
+/// Takes off what a paste wraps around ssh's own text: indentation, <c>&gt; </c> quoting, VS Code's
+/// <c>[hh:mm:ss.mmm] stderr&gt; </c>, CI timestamps, Markdown backticks, a shell prompt glued in front of
+/// a <c>debugN:</c> line; and splits lines that carry several ssh lines as escaped <c>\r\n</c>
+/// (Ansible's JSON <c>msg</c>, Python byte strings).
+/// </summary>
+internal static class LineUnwrapper
+{
+    private static readonly string[] StreamTags = ["stderr> ", "stdout> ", "stderr: ", "stdout: ", "Got stderr from ssh: "];
+    private static readonly SearchValues<char> TimestampChars = SearchValues.Create("0123456789:.-/ TZ+,");
+    private static readonly SearchValues<char> IsoTimestampChars = SearchValues.Create("0123456789:.-TZ+ ");
+    private static readonly string[] EmbeddedStarts = ["via ssh: ", "b'", "b\"", "\"stderr\": \"", "\"msg\": \""];
+
+    /// <summary>Returns the line without its wrappers (the same instance when there are none).</summary>
+    public static string Strip(string raw)
+    {
+        var span = raw.AsSpan();
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            var before = span.Length;
+            span = span.TrimStart(" \t\uFEFF`");
+            if (span.Length > 0 && span[0] == '>' && (span.Length == 1 || span[1] is ' ' or '>' or '\t'))
+            {
+                span = span[1..];
+            }
+
+            span = SkipBracketedTimestamp(span);
+            span = SkipIsoTimestamp(span);
+            foreach (var tag in StreamTags)
+            {
+                if (span.StartsWith(tag, StringComparison.Ordinal))
+                {
+                    span = span[tag.Length..];
+                }
+            }
+
+            changed = span.Length != before;
+        }
+
+        span = SkipToGluedDebug(span);
+        span = span.TrimEnd(" \t\r`");
+        return span.Length == raw.Length ? raw : span.ToString();
+    }
+
+    /// <summary>Whether a line carries several ssh lines as escaped line breaks.</summary>
+    public static bool HasEscapedLines(string content) =>
+        content.Contains("\\r\\n", StringComparison.Ordinal) ||
+        (content.Contains("debug1: ", StringComparison.Ordinal) && content.Contains("\\n", StringComparison.Ordinal));
+
+    /// <summary>Splits a line with escaped line breaks into the lines it carries, unescaped and stripped.</summary>
+    public static List<string> SplitEscaped(string content)
+    {
+        var parts = content.Replace("\\r\\n", "\n", StringComparison.Ordinal)
+            .Replace("\\n", "\n", StringComparison.Ordinal)
+            .Split('\n');
+        var result = new List<string>(parts.Length);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (i == 0)
+            {
+                part = AfterEmbeddedStart(part);
+            }
+
+            if (i == parts.Length - 1)
+            {
+                part = part.TrimEnd(' ', ',', ')', '}').TrimEnd('"', '\'');
+            }
+
+            part = part.Replace("\\\"", "\"", StringComparison.Ordinal)
+                .Replace("\\\\", "\\", StringComparison.Ordinal)
+                .Replace("\\t", "\t", StringComparison.Ordinal);
+            result.Add(Strip(part));
+        }
+
+        return result;
+    }
+
+    private static string AfterEmbeddedStart(string part)
+    {
+        var best = -1;
+        foreach (var marker in EmbeddedStarts)
+        {
+            var at = part.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && (best < 0 || at + marker.Length > best))
+            {
+                best = at + marker.Length;
+            }
+        }
+
+        return best < 0 ? part : part[best..];
+    }
+
+    private static ReadOnlySpan<char> SkipBracketedTimestamp(ReadOnlySpan<char> span)
+    {
+        if (span.Length < 3 || span[0] != '[')
+        {
+            return span;
+        }
+
+        var close = span[..Math.Min(span.Length, 48)].IndexOf(']');
+        if (close < 2)
+        {
+            return span;
+        }
+
+        var inside = span[1..close];
+        if (inside.IndexOfAnyExcept(TimestampChars) >= 0 || inside.IndexOf(':') < 0)
+        {
+            return span;
+        }
+
+        return span[(close + 1)..];
+    }
+
+    private static ReadOnlySpan<char> SkipIsoTimestamp(ReadOnlySpan<char> span)
+    {
+        // 2024-05-04T10:22:33.1234567Z debug1: ... (GitHub Actions, journald exports)
+        if (span.Length < 20 || span[4] != '-' || span[7] != '-' || span[10] is not ('T' or ' ') || span[13] != ':' ||
+            !char.IsAsciiDigit(span[0]) || !char.IsAsciiDigit(span[3]))
+        {
+            return span;
+        }
+
+        var end = span[11..].IndexOfAny(' ', '\t');
+        if (end < 0)
+        {
+            return span;
+        }
+
+        var stamp = span[..(11 + end)];
+        return stamp.IndexOfAnyExcept(IsoTimestampChars) >= 0 ? span : span[(11 + end)..];
+    }
+
+    private static ReadOnlySpan<char> SkipToGluedDebug(ReadOnlySpan<char> span)
+    {
+        if (span.StartsWith("debug", StringComparison.Ordinal))
+        {
+            return span;
+        }
+
+        var from = 0;
+        while (true)
+        {
+            var at = span[from..].IndexOf("debug", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return span;
+            }
+
+            at += from;
+            if (at + 8 <= span.Length && span[at + 5] is '1' or '2' or '3' && span[at + 6] == ':' && span[at + 7] == ' ')
+            {
+                return span[at..];
+            }
+
+            from = at + 5;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using LogLens.Events;
+using LogLens.Parsing;
+
+namespace LogLens;
+
+/// <summary>
+/// Reads OpenSSH client output (<c>ssh -v</c>, <c>-vv</c>, <c>-vvv</c>) into typed events, one per input line,
+/// streaming: memory stays flat whatever the size of the input.
+/// </summary>
+public static class SshLog
+{
+    /// <summary>Reads the events of a log held in a string.</summary>
+    /// <param name="text">The log text.</param>
+    /// <returns>One event per line, in order.</returns>
+    public static IEnumerable<SshEvent> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ReadEvents(new StringReader(text));
+    }
+
+    /// <summary>Reads the events of a log file, decoding it as lenient UTF-8.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>One event per line, in order; the file is read as the sequence is enumerated.</returns>
+    public static IEnumerable<SshEvent> ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return ReadFileCore(path);
+    }
+
+    /// <summary>Reads the events of a byte stream, decoding it as lenient UTF-8 (invalid bytes become U+FFFD).</summary>
+    /// <param name="stream">The stream; it is not closed.</param>
+    /// <returns>One event per line, in order.</returns>
+    public static IEnumerable<SshEvent> ReadEvents(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadEvents(LineReader.OpenStream(stream, leaveOpen: true));
+    }
+
+    /// <summary>Reads the events of a text reader.</summary>
+    /// <param name="reader">The reader; it is not closed.</param>
+    /// <returns>One event per line, in order.</returns>
+    public static IEnumerable<SshEvent> ReadEvents(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadCore(new LineReader(reader).ReadAll(), clock: null);
+    }
+
+    /// <summary>Reads events as lines arrive (e.g. from a pipe), stamping each with its arrival time.</summary>
+    /// <param name="reader">The reader; it is not closed.</param>
+    /// <param name="clock">The clock for the arrival times; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The events, as their lines arrive.</returns>
+    public static async IAsyncEnumerable<SshEvent> ReadEventsAsync(
+        TextReader reader,
+        TimeProvider? clock = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        clock ??= TimeProvider.System;
+        var builder = new EventBuilder(clock);
+        var number = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            number++;
+            var truncated = line.Length > LineReader.MaxLineLength;
+            foreach (var e in builder.Build(new RawLine(number, truncated ? line[..LineReader.MaxLineLength] : line, truncated)))
+            {
+                yield return e;
+            }
+        }
+    }
+
+    private static IEnumerable<SshEvent> ReadFileCore(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        using var reader = LineReader.OpenStream(stream);
+        foreach (var e in ReadCore(new LineReader(reader).ReadAll(), clock: null))
+        {
+            yield return e;
+        }
+    }
+
+    private static IEnumerable<SshEvent> ReadCore(IEnumerable<RawLine> lines, TimeProvider? clock)
+    {
+        var builder = new EventBuilder(clock);
+        foreach (var line in lines)
+        {
+            foreach (var e in builder.Build(line))
+            {
+                yield return e;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/python3
+"""Tiny fake TCP servers for the LogLens lab (run.sh starts and kills them).
+
+usage: fakesrv.py MODE HOST PORT LOGFILE [CERT KEY]
+
+MODE
+  reset   accept, read the client's banner, then reset (SO_LINGER 0)
+  close   accept, read the client's banner, then close cleanly (FIN)
+  silent  accept and never send anything (the client's banner timeout fires)
+  http    a minimal HTTP/1.1 server: answers whatever arrives with 400 Bad Request
+  tls     a TLS server (python ssl): tries a TLS handshake on the connection
+Each mode serves connections one after the other until killed.
+"""
+import socket
+import ssl
+import struct
+import sys
+import time
+
+
+def log(fh, msg):
+    fh.write("%s fakesrv: %s\n" % (time.strftime("%H:%M:%S"), msg))
+    fh.flush()
+
+
+def main():
+    mode, host, port, logfile = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    fam = socket.AF_INET6 if ":" in host else socket.AF_INET
+    srv = socket.socket(fam, socket.SOCK_STREAM)
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind((host, port))
+    srv.listen(8)
+    ctx = None
+    if mode == "tls":
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[5], sys.argv[6])
+    with open(logfile, "a") as fh:
+        log(fh, "mode %s listening on %s port %d" % (mode, host, port))
+        while True:
+            conn, peer = srv.accept()
+            log(fh, "accepted connection from %s port %d" % (peer[0], peer[1]))
+            try:
+                serve(mode, conn, ctx, fh)
+            except Exception as e:  # keep serving
+                log(fh, "error: %r" % (e,))
+                try:
+                    conn.close()
+                except OSError:
+                    pass
+
+
+def read_some(conn, fh, wait=2.0):
+    conn.settimeout(wait)
+    try:
+        data = conn.recv(4096)
+    except socket.timeout:
+        data = b""
+    log(fh, "received %d bytes: %r" % (len(data), data[:80]))
+    return data
+
+
+def serve(mode, conn, ctx, fh):
+    if mode == "reset":
+        read_some(conn, fh)
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        conn.close()
+        log(fh, "connection reset (SO_LINGER 0)")
+    elif mode == "close":
+        read_some(conn, fh)
+        conn.shutdown(socket.SHUT_RDWR)
+        conn.close()
+        log(fh, "connection closed")
+    elif mode == "silent":
+        conn.settimeout(30)
+        try:
+            while conn.recv(4096):
+                pass
+        except (socket.timeout, OSError):
+            pass
+        conn.close()
+        log(fh, "connection ended")
+    elif mode == "http":
+        read_some(conn, fh)
+        body = b"<html><body><h1>400 Bad Request</h1></body></html>\r\n"
+        conn.sendall(b"HTTP/1.1 400 Bad Request\r\nServer: lab-http\r\n"
+                     b"Content-Type: text/html\r\nContent-Length: %d\r\n"
+                     b"Connection: close\r\n\r\n%s" % (len(body), body))
+        conn.shutdown(socket.SHUT_RDWR)
+        conn.close()
+        log(fh, "sent HTTP 400 and closed")
+    elif mode == "tls":
+        try:
+            tconn = ctx.wrap_socket(conn, server_side=True)
+            tconn.close()
+        except ssl.SSLError as e:
+            log(fh, "TLS handshake failed: %s" % (e,))
+            conn.close()
+    else:
+        raise SystemExit("unknown mode " + mode)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,916 @@
+#!/bin/bash
+# LogLens lab: make the real OpenSSH client fail in known ways and keep its logs.
+#
+#   sudo bash tests/lab/run.sh [--out DIR] [--only NAME[,NAME...]] [--list]
+#
+# Runs as root on Debian 12. Installs what it needs with apt-get, creates
+# throwaway users (llab*), keys and sshd/dropbear/fake servers on 127.0.0.1,
+# ::1 and in network namespaces of its own (llab-*), runs `ssh -v...` for each
+# scenario and writes DIR/<scenario>/{client.log,server.log,command.txt} and
+# DIR/manifest.tsv. Never touches the system sshd, its config or ~/.ssh.
+# See tests/lab/README.md.
+set -u
+set -o pipefail
+
+LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$LAB_DIR/../.." && pwd)
+OUT=$REPO/tests/fixtures/lab
+ONLY=""
+LIST=0
+
+while [ $# -gt 0 ]; do
+    case $1 in
+        --out) OUT=$2; shift 2 ;;
+        --out=*) OUT=${1#--out=}; shift ;;
+        --only) ONLY=$2; shift 2 ;;
+        --only=*) ONLY=${1#--only=}; shift ;;
+        --list) LIST=1; shift ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+# ---------------------------------------------------------------------------
+# Scenario table: name, expected finding slug, verbosity. Ports are fixed per
+# scenario inside each function so a re-run gives the same logs.
+SCENARIOS="
+account-expired                 account-expired                 vvv
+agent-confirm                   agent-refused                   vvv
+banner-timeout                  banner-timeout                  vvv
+cert-expired                    certificate-invalid             vvv
+cert-wrong-principal            certificate-invalid             vvv
+cipher-mismatch                 cipher-mismatch                 vvv
+config-bad-perms                config-permissions              vvv
+config-error                    config-error                    vvv
+dns-failure                     dns-resolution                  vvv
+dropbear-success                success                         vvv
+forcecommand-exit               auth-succeeded-then-closed      vvv
+forward-target-refused          forward-target-refused          vvv
+hostkey-changed                 host-key-changed                vvv
+hostkey-changed-v1              host-key-changed                v
+hostkey-type-mismatch           hostkey-algorithm-mismatch      vvv
+hostkey-unknown-batch           host-key-unknown                vvv
+hostkey-unknown-strict          host-key-unknown                vvv
+ident-closed                    exchange-identification-closed  vvv
+ident-reset                     exchange-identification-reset   vvv
+kex-mismatch                    kex-algorithm-mismatch          vvv
+kex-mismatch-v1                 kex-algorithm-mismatch          v
+kex-stalled                     kex-stalled                     vvv
+key-damaged                     key-invalid-format              vvv
+key-denyusers                   key-rejected                    vvv
+key-encrypted-batch             encrypted-key-no-passphrase     vvv
+key-not-authorized              key-rejected                    vvv
+key-not-authorized-v1           key-rejected                    v
+key-strictmodes                 key-rejected                    vvv
+key-too-open                    key-permissions-too-open        vvv
+key-type-disabled               key-type-disabled               vvv
+local-forward-bound             forward-bind-failed             vvv
+mac-mismatch                    mac-mismatch                    vvv
+maxstartups                     exchange-identification-closed  vvv
+missing-identity                missing-identity-file           vvv
+net-unreachable                 no-route                        vvv
+no-mutual-sig                   no-mutual-signature-algorithm   vvv
+no-route                        no-route                        vvv
+nologin-shell                   auth-succeeded-then-closed      vvv
+not-ssh-http                    not-ssh-server                  vvv
+not-ssh-tls                     not-ssh-server                  vvv
+password-expired                account-expired                 vvv
+password-only-batch             password-only                   vvv
+password-wrong                  password-rejected               vvv
+password-wrong-retry            password-rejected               vvv
+proxyjump-hop-refused           proxy-failure                   vvv
+proxyjump-target-refused        proxy-failure                   vvv
+refused-ipv4                    connection-refused              vvv
+refused-ipv6                    connection-refused              vvv
+refused-v1                      connection-refused              v
+remote-forward-refused          forwarding-refused              vvv
+success-agent                   success                         vvv
+success-key                     success                         vvv
+success-v1                      success                         v
+success-vv                      success                         vv
+timeout                         connection-timeout              vvv
+too-many-auth                   too-many-auth-failures          vvv
+unknown-user                    key-rejected                    vvv
+"
+
+if [ "$LIST" = 1 ]; then
+    echo "$SCENARIOS" | awk 'NF { print $1 "\t" $2 "\t" $3 }'
+    exit 0
+fi
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+note() { printf '[lab %s] %s\n' "$(date +%T)" "$*" >&2; }
+
+[ "$(id -u)" = 0 ] || die "must run as root (sudo bash $0)"
+
+SELECTED=()
+if [ -n "$ONLY" ]; then
+    IFS=, read -r -a SELECTED <<<"$ONLY"
+    for n in "${SELECTED[@]}"; do
+        echo "$SCENARIOS" | awk -v n="$n" '$1 == n { f = 1 } END { exit !f }' \
+            || die "unknown scenario: $n (see --list)"
+    done
+else
+    read -r -a SELECTED <<<"$(echo "$SCENARIOS" | awk 'NF { printf "%s ", $1 }')"
+fi
+# run in sorted order
+read -r -a SELECTED <<<"$(printf '%s\n' "${SELECTED[@]}" | sort -u | tr '\n' ' ')"
+
+# ---------------------------------------------------------------------------
+# Requirements
+export DEBIAN_FRONTEND=noninteractive
+PY=/usr/bin/python3
+
+install_requirements() {
+    local -a pkgs=()
+    [ -x /usr/sbin/sshd ] || pkgs+=(openssh-server)
+    { [ -x /usr/bin/ssh ] && [ -x /usr/bin/ssh-keygen ] && [ -x /usr/bin/ssh-agent ]; } || pkgs+=(openssh-client)
+    [ -x /usr/sbin/dropbear ] && [ -x /usr/bin/dropbearkey ] || pkgs+=(dropbear-bin)
+    { [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || [ -x /bin/ip ]; } && command -v ss >/dev/null || pkgs+=(iproute2)
+    [ -x /usr/sbin/iptables ] || pkgs+=(iptables)
+    [ -x $PY ] || pkgs+=(python3)
+    $PY -c 'import paramiko' 2>/dev/null || pkgs+=(python3-paramiko)
+    command -v openssl >/dev/null || pkgs+=(openssl)
+    { command -v useradd && command -v chage && command -v chpasswd; } >/dev/null || pkgs+=(passwd)
+    command -v setpriv >/dev/null || pkgs+=(util-linux)
+    command -v pkill >/dev/null || pkgs+=(procps)
+    [ ${#pkgs[@]} -eq 0 ] && return 0
+    note "installing: ${pkgs[*]}"
+    local made_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        # keep maintainer scripts from starting any service (the system sshd)
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        made_policy=1
+    fi
+    apt-get update -qq >/dev/null 2>&1 || note "apt-get update failed (going on)"
+    apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/tmp/loglens-lab-apt.log 2>&1
+    local rc=$?
+    [ $made_policy = 1 ] && rm -f /usr/sbin/policy-rc.d
+    [ $rc = 0 ] || { tail -20 /tmp/loglens-lab-apt.log >&2; die "apt-get install failed"; }
+}
+install_requirements
+PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+
+# ---------------------------------------------------------------------------
+# Scratch dir, cleanup
+S=/tmp/loglens-lab
+CU=llabc                       # the local user that runs every ssh client
+CHOME=$S/home/$CU
+PIDS=()
+NETNS_MADE=()
+NETNS_ETC=""
+
+cleanup() {
+    local p
+    for p in "${PIDS[@]}"; do
+        if kill -0 "$p" 2>/dev/null; then
+            pkill -TERM -P "$p" 2>/dev/null
+            kill -TERM "$p" 2>/dev/null
+        fi
+    done
+    sleep 0.2
+    for p in "${PIDS[@]}"; do
+        if kill -0 "$p" 2>/dev/null; then
+            pkill -KILL -P "$p" 2>/dev/null
+            kill -KILL "$p" 2>/dev/null
+        fi
+        wait "$p" 2>/dev/null
+    done
+    for p in "${NETNS_MADE[@]}"; do ip netns del "$p" 2>/dev/null; done
+    [ -n "$NETNS_ETC" ] && rm -rf "$NETNS_ETC"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+stop_pid() {  # stop one process we started (and its direct children)
+    local p=$1 i
+    kill -0 "$p" 2>/dev/null || { wait "$p" 2>/dev/null; return 0; }
+    kill -TERM "$p" 2>/dev/null
+    for i in $(seq 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+    pkill -TERM -P "$p" 2>/dev/null
+    kill -KILL "$p" 2>/dev/null
+    wait "$p" 2>/dev/null
+    return 0
+}
+
+mkdir -p /run/sshd && chmod 755 /run/sshd
+rm -rf "$S"
+mkdir -p "$S"/{home,keys,hostkeys,kh,srv,cfg,agent,bin,tls}
+chmod 755 "$S" "$S/home"
+
+ensure_user() {  # ensure_user NAME SHELL
+    local u=$1 sh=$2
+    if ! id -u "$u" >/dev/null 2>&1; then
+        useradd -M -d "$S/home/$u" -s "$sh" -U -c "LogLens lab" "$u" || die "useradd $u"
+    else
+        usermod -d "$S/home/$u" -s "$sh" "$u" 2>/dev/null
+    fi
+    mkdir -p "$S/home/$u/.ssh"
+    chown -R "$u:$u" "$S/home/$u"
+    chmod 755 "$S/home/$u"
+    chmod 700 "$S/home/$u/.ssh"
+    chage -E -1 -d "$(date +%F)" -M 99999 "$u"
+    usermod -p '*' "$u"          # no password, but not "locked" for sshd
+}
+ensure_user $CU /bin/bash
+ensure_user llab /bin/bash
+ensure_user llab2 /bin/bash      # password user
+ensure_user llab3 /bin/bash      # expired account
+ensure_user llab4 /usr/sbin/nologin
+ensure_user llab5 /bin/bash      # password must be changed
+echo 'llab2:lab-secret-2' | chpasswd
+echo 'llab3:lab-secret-3' | chpasswd
+echo 'llab5:lab-secret-5' | chpasswd
+chage -E 0 llab3                 # account expired on 1970-01-01
+chage -d 0 llab5                 # password change forced
+
+asu() { setpriv --reuid=$CU --regid=$CU --init-groups env -i PATH=/usr/bin:/bin HOME=$CHOME USER=$CU LOGNAME=$CU "$@"; }
+
+# ---------------------------------------------------------------------------
+# Keys (all owned by the client user)
+note "generating keys"
+K=$S/keys
+kg() { ssh-keygen -q -t "$1" -N "${3:-}" -C "$2" -f "$4" ${5:+-b $5} </dev/null >/dev/null || die "ssh-keygen $4"; }
+kg ed25519 lab-main "" "$CHOME/.ssh/id_ed25519"
+kg ed25519 lab-agent "" "$K/id_agent"
+kg ed25519 lab-other "" "$K/id_other"
+kg ed25519 lab-confirm "" "$K/id_confirm"
+kg ed25519 lab-encrypted lab-passphrase "$K/id_encrypted"
+kg rsa lab-rsa "" "$K/id_rsa" 2048
+kg dsa lab-dsa "" "$K/id_dsa" 1024
+for i in 1 2 3 4 5 6; do kg ed25519 "lab-many-$i" "" "$K/id_many$i"; done
+kg ed25519 lab-cert "" "$K/id_cert"
+kg ed25519 lab-cert-principal "" "$K/id_certp"
+kg ed25519 lab-user-ca "" "$K/user_ca"
+ssh-keygen -q -s "$K/user_ca" -I lab-cert-expired -n llab -V 20200101:20200201 "$K/id_cert.pub" || die "sign cert"
+ssh-keygen -q -s "$K/user_ca" -I lab-cert-principal -n someone-else -V 20200101:20991231 "$K/id_certp.pub" || die "sign cert"
+cp "$CHOME/.ssh/id_ed25519" "$K/id_open"; cp "$CHOME/.ssh/id_ed25519.pub" "$K/id_open.pub"
+# damaged: the private key cut off in the middle of its base64 body
+head -c 250 "$CHOME/.ssh/id_ed25519" >"$K/id_damaged"; echo >>"$K/id_damaged"
+echo '-----END OPENSSH PRIVATE KEY-----' >>"$K/id_damaged"
+chown -R $CU:$CU "$K" "$CHOME"
+chmod 600 "$K"/* "$CHOME"/.ssh/id_*; chmod 644 "$K"/*.pub "$CHOME"/.ssh/*.pub
+chmod 644 "$K/id_open"                              # too open, on purpose
+chmod 755 "$K"
+
+# host keys
+ssh-keygen -q -t ed25519 -N '' -C lab-host -f "$S/hostkeys/ssh_host_ed25519_key" </dev/null
+ssh-keygen -q -t ed25519 -N '' -C lab-host-other -f "$S/hostkeys/other_ed25519_key" </dev/null
+dropbearkey -t ed25519 -f "$S/hostkeys/dropbear_ed25519_key" >/dev/null 2>&1 || die dropbearkey
+HOSTPUB=$(cut -d' ' -f1,2 "$S/hostkeys/ssh_host_ed25519_key.pub")
+OTHERPUB=$(cut -d' ' -f1,2 "$S/hostkeys/other_ed25519_key.pub")
+DBPUB=$(dropbearkey -y -f "$S/hostkeys/dropbear_ed25519_key" 2>/dev/null | awk '/^ssh-/ { print $1, $2 }')
+
+# authorized keys of the target user
+cat "$CHOME/.ssh/id_ed25519.pub" "$K/id_agent.pub" "$K/id_confirm.pub" "$K/id_encrypted.pub" \
+    "$K/id_rsa.pub" "$K/id_dsa.pub" >"$S/home/llab/.ssh/authorized_keys"
+for u in llab3 llab4 llab5; do cp "$CHOME/.ssh/id_ed25519.pub" "$S/home/$u/.ssh/authorized_keys"; done
+# same keys, but group and world writable (StrictModes refuses it)
+cp "$S/home/llab/.ssh/authorized_keys" "$S/home/llab/.ssh/authorized_keys_loose"
+for u in llab llab3 llab4 llab5; do chown -R $u:$u "$S/home/$u/.ssh"; chmod 600 "$S/home/$u/.ssh/authorized_keys"; done
+chmod 666 "$S/home/llab/.ssh/authorized_keys_loose"
+
+# askpass helpers (run by the client user)
+printf '#!/bin/sh\necho wrong-password\n' >"$S/bin/askpass-wrong"
+printf '#!/bin/sh\necho lab-secret-3\n' >"$S/bin/askpass-llab3"
+chmod 755 "$S/bin"/*
+
+chown -R $CU:$CU "$S/kh" "$S/cfg" "$S/agent"
+
+# ---------------------------------------------------------------------------
+# Helpers used by the scenarios
+
+# quote a command line for command.txt (shell-readable, one line)
+quote_cmd() {
+    local out="" a
+    for a in "$@"; do
+        if [[ $a =~ ^[A-Za-z0-9_@%+=:,./~-]+$ ]]; then out+="$a "
+        else out+="'${a//\'/\'\\\'\'}' "; fi
+    done
+    printf '%s\n' "${out% }"
+}
+
+# known_hosts for a scenario: kh NAME [HOST KEYLINE]...
+kh() {
+    local f=$S/kh/$1; shift
+    : >"$f"
+    while [ $# -gt 0 ]; do printf '%s %s\n' "$1" "$2" >>"$f"; shift 2; done
+    chown $CU:$CU "$f"; chmod 644 "$f"
+    KH=$f
+}
+
+wait_listen() {  # wait_listen PORT [NS]
+    local port=$1 ns=${2:-} i
+    for i in $(seq 200); do
+        if [ -n "$ns" ]; then
+            ip netns exec "$ns" ss -Hltn "sport = :$port" 2>/dev/null | grep -q . && return 0
+        else
+            ss -Hltn "sport = :$port" 2>/dev/null | grep -q . && return 0
+        fi
+        sleep 0.05
+    done
+    note "WARNING: nothing listens on port $port"
+    return 1
+}
+
+port_free() {  # fail loudly when a port we expect to be closed is in use
+    if ss -Hltn "sport = :$1" | grep -q .; then die "port $1 is in use on this machine"; fi
+}
+
+# sshd_config for a scenario: extra lines on stdin come first (first value wins)
+sshd_conf() {  # sshd_conf NAME LISTEN...
+    local name=$1; shift
+    local cfg=$S/srv/$name/sshd_config a
+    mkdir -p "$S/srv/$name"
+    {
+        echo "# LogLens lab: scenario $name"
+        cat
+        for a in "$@"; do echo "ListenAddress $a"; done
+        cat <<EOF
+HostKey $S/hostkeys/ssh_host_ed25519_key
+PidFile none
+LogLevel VERBOSE
+UsePAM no
+StrictModes yes
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AuthorizedKeysFile .ssh/authorized_keys
+PermitRootLogin no
+PrintMotd no
+PrintLastLog no
+X11Forwarding no
+AllowTcpForwarding yes
+LoginGraceTime 30
+EOF
+    } >"$cfg"
+    echo "$cfg"
+}
+
+# start_sshd CFG PORT [NS]: our own sshd, logs into the scenario's server.log
+start_sshd() {
+    local cfg=$1 port=$2 ns=${3:-}
+    /usr/sbin/sshd -t -f "$cfg" -p "$port" || die "bad sshd config $cfg"
+    if [ -n "$ns" ]; then
+        ip netns exec "$ns" /usr/sbin/sshd -D -f "$cfg" -p "$port" -E "$SD/server.log" </dev/null >>"$SD/server.log" 2>&1 &
+    else
+        /usr/sbin/sshd -D -f "$cfg" -p "$port" -E "$SD/server.log" </dev/null >>"$SD/server.log" 2>&1 &
+    fi
+    SRVPID=$!; PIDS+=("$SRVPID")
+    wait_listen "$port" "$ns"
+}
+
+start_fake() {  # start_fake MODE HOST PORT [args]
+    $PY "$LAB_DIR/fakesrv.py" "$@" "$SD/server.log" </dev/null >>"$SD/server.log" 2>&1 &
+    SRVPID=$!; PIDS+=("$SRVPID")
+    wait_listen "$3"
+}
+
+start_agent() {  # start_agent NAME [ENV=VAL...]: ssh-agent of the client user
+    local name=$1; shift
+    AGENT_SOCK=$S/agent/$name.sock
+    rm -f "$AGENT_SOCK"
+    setpriv --reuid=$CU --regid=$CU --init-groups env -i PATH=/usr/bin:/bin HOME=$CHOME USER=$CU LOGNAME=$CU "$@" \
+        ssh-agent -D -a "$AGENT_SOCK" </dev/null >"$S/agent/$name.log" 2>&1 &
+    AGENTPID=$!; PIDS+=("$AGENTPID")
+    local i
+    for i in $(seq 100); do [ -S "$AGENT_SOCK" ] && return 0; sleep 0.05; done
+    die "ssh-agent did not start"
+}
+agent_add() {  # agent_add [ssh-add options] KEY...
+    asu SSH_AUTH_SOCK="$AGENT_SOCK" ssh-add "$@" </dev/null >>"$S/agent/add.log" 2>&1 || die "ssh-add $*"
+}
+
+# client [--ns NS] [--env K=V]... [--timeout N] [--during FUNC] -- SSH-ARGS...
+# Runs ssh as the client user with a clean environment and stdin from
+# /dev/null; writes command.txt and client.log; sets RC.
+client() {
+    local ns="" to=20 during="" ; local -a envs=()
+    while [ "$1" != "--" ]; do
+        case $1 in
+            --ns) ns=$2; shift 2 ;;
+            --env) envs+=("$2"); shift 2 ;;
+            --timeout) to=$2; shift 2 ;;
+            --during) during=$2; shift 2 ;;
+            *) die "client: bad option $1" ;;
+        esac
+    done
+    shift
+    local -a cmd=()
+    [ -n "$ns" ] && cmd+=(ip netns exec "$ns")
+    cmd+=(setpriv --reuid=$CU --regid=$CU --init-groups
+          env -i PATH=/usr/bin:/bin HOME=$CHOME USER=$CU LOGNAME=$CU "${envs[@]}"
+          timeout "$to" ssh "$@")
+    quote_cmd "${cmd[@]}" >"$SD/command.txt"
+    if [ -n "$during" ]; then
+        "${cmd[@]}" </dev/null >"$SD/client.log" 2>&1 &
+        local cpid=$!; PIDS+=("$cpid")
+        $during
+        wait "$cpid"; RC=$?
+    else
+        "${cmd[@]}" </dev/null >"$SD/client.log" 2>&1; RC=$?
+    fi
+}
+
+# the options almost every scenario uses
+common() {  # common NAME -> array C
+    C=(-"$VERB" -F /dev/null -o BatchMode=yes -o ConnectTimeout=5 -o UserKnownHostsFile="$KH")
+}
+
+# ---------------------------------------------------------------------------
+# Network namespaces (made on first use, deleted at exit)
+#   llab-c  client side   10.200.77.1/24  (veth llab-c0)
+#   llab-s  "remote" side 10.200.77.2/24 and .3 (veth llab-s0)
+#   llab-i  isolated: only lo, no route anywhere; resolv.conf -> 127.0.0.1
+NET_READY=0
+netns_setup() {
+    [ $NET_READY = 1 ] && return 0
+    local ns
+    for ns in llab-c llab-s llab-i; do
+        ip netns del $ns 2>/dev/null
+        ip netns add $ns || die "ip netns add $ns"
+        NETNS_MADE+=($ns)
+        ip -n $ns link set lo up
+    done
+    ip link add llab-c0 type veth peer name llab-s0 || die "veth"
+    ip link set llab-c0 netns llab-c
+    ip link set llab-s0 netns llab-s
+    ip -n llab-c addr add 10.200.77.1/24 dev llab-c0
+    ip -n llab-s addr add 10.200.77.2/24 dev llab-s0
+    ip -n llab-s addr add 10.200.77.3/24 dev llab-s0
+    ip -n llab-c link set llab-c0 up
+    ip -n llab-s link set llab-s0 up
+    # timeout: SYNs to 10.200.77.2:22 vanish
+    ip netns exec llab-s iptables -A INPUT -d 10.200.77.2 -p tcp --dport 22 -j DROP || die iptables
+    # no-route: everything to 10.200.77.3 is answered with ICMP host-unreachable
+    ip netns exec llab-s iptables -A INPUT -d 10.200.77.3 -p tcp -j REJECT --reject-with icmp-host-unreachable
+    # kex-stalled: large segments from the lab sshd on port 42223 are lost
+    ip netns exec llab-s iptables -A OUTPUT -p tcp --sport 42223 -m length --length 900:65535 -j DROP
+    # DNS in llab-i: a resolver on 127.0.0.1 where nothing listens
+    NETNS_ETC=/etc/netns/llab-i
+    mkdir -p $NETNS_ETC
+    echo 'nameserver 127.0.0.1' >$NETNS_ETC/resolv.conf
+    printf '127.0.0.1\tlocalhost\n::1\tlocalhost\n' >$NETNS_ETC/hosts
+    # files + dns only, so no NSS module can reach a resolver outside the namespace
+    printf 'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\n' >$NETNS_ETC/nsswitch.conf
+    sleep 0.5   # let the veth come up
+    NET_READY=1
+}
+
+# ---------------------------------------------------------------------------
+# Scenarios. Each runs with NAME, SLUG, VERB and SD (output dir) set and must
+# set RC (the ssh exit code) through `client`.
+
+sc_success_key() {     # port 42201
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42201
+    kh "$NAME" "[127.0.0.1]:42201" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42201 llab@127.0.0.1 'echo lab-ok'
+}
+sc_success_v1() { sc_success_key; }
+sc_success_vv() { sc_success_key; }
+
+sc_success_agent() {   # port 42202
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42202
+    start_agent "$NAME"
+    agent_add "$K/id_agent"
+    kh "$NAME" "[127.0.0.1]:42202" "$HOSTPUB"; common
+    # -i names the key so ssh uses the agent's copy of it; the file has no private half at hand
+    client --env SSH_AUTH_SOCK="$AGENT_SOCK" -- "${C[@]}" -o IdentityFile="$K/id_agent.pub" -o IdentitiesOnly=yes \
+        -p 42202 llab@127.0.0.1 'echo lab-ok'
+    stop_pid "$AGENTPID"
+}
+
+sc_refused_ipv4() {    # port 42205: nothing listens
+    port_free 42205
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42205 llab@127.0.0.1 true
+}
+sc_refused_v1() { sc_refused_ipv4; }
+
+sc_refused_ipv6() {    # port 42206 on ::1: nothing listens
+    port_free 42206
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42206 llab@::1 true
+}
+
+sc_timeout() {         # 10.200.77.2:22 drops SYNs
+    netns_setup
+    kh "$NAME"; common
+    client --ns llab-c -- "${C[@]}" llab@10.200.77.2 true
+}
+
+sc_no_route() {        # 10.200.77.3 answers with ICMP host unreachable
+    netns_setup
+    kh "$NAME"; common
+    client --ns llab-c -- "${C[@]}" llab@10.200.77.3 true
+}
+
+sc_net_unreachable() { # client namespace without any route
+    netns_setup
+    kh "$NAME"; common
+    client --ns llab-i -- "${C[@]}" llab@10.200.77.2 true
+}
+
+sc_dns_failure() {     # resolver on 127.0.0.1 in a namespace with only lo
+    netns_setup
+    kh "$NAME"; common
+    client --ns llab-i -- "${C[@]}" llab@build-server.loglens.invalid true
+}
+
+sc_proxyjump_hop_refused() {  # hop 42208 closed, target 42209
+    port_free 42208
+    kh "$NAME"
+    local f=$S/cfg/$NAME.conf
+    cat >"$f" <<EOF
+Host *
+    BatchMode yes
+    ConnectTimeout 5
+    UserKnownHostsFile $KH
+EOF
+    chown $CU:$CU "$f"
+    client -- -"$VERB" -F "$f" -J llab@127.0.0.1:42208 -p 42209 llab@127.0.0.1 true
+}
+
+sc_proxyjump_target_refused() {  # hop = lab sshd on 42210, target 42211 closed
+    port_free 42211
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42210
+    kh "$NAME" "[127.0.0.1]:42210" "$HOSTPUB"
+    local f=$S/cfg/$NAME.conf
+    cat >"$f" <<EOF
+Host *
+    BatchMode yes
+    ConnectTimeout 5
+    UserKnownHostsFile $KH
+EOF
+    chown $CU:$CU "$f"
+    client -- -"$VERB" -F "$f" -J llab@127.0.0.1:42210 -p 42211 llab@127.0.0.1 true
+}
+
+sc_ident_reset() {     # 42212: accept, read the banner, RST
+    start_fake reset 127.0.0.1 42212
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42212 llab@127.0.0.1 true
+}
+
+sc_ident_closed() {    # 42213: accept, read the banner, FIN
+    start_fake close 127.0.0.1 42213
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42213 llab@127.0.0.1 true
+}
+
+sc_maxstartups() {     # 42214: MaxStartups 1 and one unauthenticated connection held open
+    local cfg; cfg=$(printf 'MaxStartups 1\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42214
+    local hold
+    exec {hold}<>/dev/tcp/127.0.0.1/42214 || die "cannot hold a connection"
+    sleep 0.5
+    kh "$NAME" "[127.0.0.1]:42214" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42214 llab@127.0.0.1 true
+    exec {hold}>&-
+}
+
+sc_not_ssh_http() {    # 42215: an HTTP server
+    start_fake http 127.0.0.1 42215
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42215 llab@127.0.0.1 true
+}
+
+sc_not_ssh_tls() {     # 42216: openssl s_server (TLS)
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj /CN=localhost \
+        -keyout "$S/tls/key.pem" -out "$S/tls/cert.pem" >/dev/null 2>&1 || die "openssl req"
+    openssl s_server -accept 127.0.0.1:42216 -cert "$S/tls/cert.pem" -key "$S/tls/key.pem" -www \
+        </dev/null >>"$SD/server.log" 2>&1 &
+    SRVPID=$!; PIDS+=("$SRVPID")
+    wait_listen 42216
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42216 llab@127.0.0.1 true
+}
+
+sc_banner_timeout() {  # 42217: accepts, never speaks
+    start_fake silent 127.0.0.1 42217
+    kh "$NAME"
+    client -- -"$VERB" -F /dev/null -o BatchMode=yes -o ConnectTimeout=3 -o UserKnownHostsFile="$KH" \
+        -p 42217 llab@127.0.0.1 true
+}
+
+sc_kex_mismatch() {    # 42218
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42218
+    kh "$NAME" "[127.0.0.1]:42218" "$HOSTPUB"; common
+    client -- "${C[@]}" -o KexAlgorithms=diffie-hellman-group1-sha1 -p 42218 llab@127.0.0.1 true
+}
+sc_kex_mismatch_v1() { sc_kex_mismatch; }
+
+sc_hostkey_type_mismatch() {  # 42220: server has only an ed25519 host key
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42220
+    kh "$NAME"; common
+    client -- "${C[@]}" -o HostKeyAlgorithms=rsa-sha2-512,rsa-sha2-256,ssh-rsa -p 42220 llab@127.0.0.1 true
+}
+
+sc_cipher_mismatch() { # 42221
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42221
+    kh "$NAME" "[127.0.0.1]:42221" "$HOSTPUB"; common
+    client -- "${C[@]}" -c aes128-cbc,3des-cbc -p 42221 llab@127.0.0.1 true
+}
+
+sc_mac_mismatch() {    # 42222: a non-AEAD cipher so the MAC is negotiated
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42222
+    kh "$NAME" "[127.0.0.1]:42222" "$HOSTPUB"; common
+    client -- "${C[@]}" -c aes128-ctr -m hmac-md5,hmac-sha1-96 -p 42222 llab@127.0.0.1 true
+}
+
+sc_kex_stalled() {     # sshd in llab-s:42223; segments >= 900 bytes from it are dropped
+    netns_setup
+    local cfg; cfg=$(printf 'KexAlgorithms sntrup761x25519-sha512@openssh.com\n' | sshd_conf "$NAME" 10.200.77.2)
+    start_sshd "$cfg" 42223 llab-s
+    kh "$NAME" "[10.200.77.2]:42223" "$HOSTPUB"; common
+    client --ns llab-c --timeout 8 -- "${C[@]}" -p 42223 llab@10.200.77.2 true
+}
+
+sc_hostkey_changed() { # 42224: known_hosts holds another key
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42224
+    kh "$NAME" "[127.0.0.1]:42224" "$OTHERPUB"; common
+    client -- "${C[@]}" -p 42224 llab@127.0.0.1 true
+}
+sc_hostkey_changed_v1() { sc_hostkey_changed; }
+
+sc_hostkey_unknown_strict() {  # 42226
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42226
+    kh "$NAME"; common
+    client -- "${C[@]}" -o StrictHostKeyChecking=yes -p 42226 llab@127.0.0.1 true
+}
+
+sc_hostkey_unknown_batch() {   # 42227: default StrictHostKeyChecking=ask, BatchMode, no tty
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42227
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42227 llab@127.0.0.1 true
+}
+
+sc_missing_identity() {  # 42228
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42228
+    kh "$NAME" "[127.0.0.1]:42228" "$HOSTPUB"; common
+    client -- "${C[@]}" -o IdentitiesOnly=yes -i "$CHOME/.ssh/id_lab_deploy" -p 42228 llab@127.0.0.1 true
+}
+
+sc_key_not_authorized() {  # 42229
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42229
+    kh "$NAME" "[127.0.0.1]:42229" "$HOSTPUB"; common
+    client -- "${C[@]}" -i "$K/id_other" -p 42229 llab@127.0.0.1 true
+}
+sc_key_not_authorized_v1() { sc_key_not_authorized; }
+
+sc_key_strictmodes() {  # 42231: authorized_keys is mode 666
+    local cfg; cfg=$(printf 'AuthorizedKeysFile .ssh/authorized_keys_loose\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42231
+    kh "$NAME" "[127.0.0.1]:42231" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42231 llab@127.0.0.1 true
+}
+
+sc_key_denyusers() {   # 42232
+    local cfg; cfg=$(printf 'DenyUsers llab\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42232
+    kh "$NAME" "[127.0.0.1]:42232" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42232 llab@127.0.0.1 true
+}
+
+sc_unknown_user() {    # 42233
+    id -u llab-nosuchuser >/dev/null 2>&1 && die "user llab-nosuchuser exists"
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42233
+    kh "$NAME" "[127.0.0.1]:42233" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42233 llab-nosuchuser@127.0.0.1 true
+}
+
+sc_no_mutual_sig() {   # 42234: legacy (paramiko) server: no server-sig-algs, ssh-rsa only
+    cp "$S/hostkeys/ssh_host_ed25519_key" "$S/hostkeys/legacy_ed25519_key"
+    $PY "$LAB_DIR/legacysrv.py" 127.0.0.1 42234 "$S/hostkeys/legacy_ed25519_key" "$SD/server.log" \
+        </dev/null >>"$SD/server.log" 2>&1 &
+    SRVPID=$!; PIDS+=("$SRVPID")
+    wait_listen 42234
+    kh "$NAME" "[127.0.0.1]:42234" "$HOSTPUB"; common
+    client -- "${C[@]}" -i "$K/id_rsa" -p 42234 llab@127.0.0.1 true
+}
+
+sc_key_type_disabled() {  # 42235: a DSA key (ssh-dss is off by default in the client)
+    local cfg; cfg=$(printf 'PubkeyAcceptedAlgorithms +ssh-dss\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42235
+    kh "$NAME" "[127.0.0.1]:42235" "$HOSTPUB"; common
+    client -- "${C[@]}" -i "$K/id_dsa" -p 42235 llab@127.0.0.1 true
+}
+
+sc_too_many_auth() {   # 42236: six unauthorized keys in the agent, MaxAuthTries 2
+    local cfg; cfg=$(printf 'MaxAuthTries 2\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42236
+    start_agent "$NAME"
+    agent_add "$K/id_many1" "$K/id_many2" "$K/id_many3" "$K/id_many4" "$K/id_many5" "$K/id_many6"
+    kh "$NAME" "[127.0.0.1]:42236" "$HOSTPUB"; common
+    client --env SSH_AUTH_SOCK="$AGENT_SOCK" -- "${C[@]}" -p 42236 llab@127.0.0.1 true
+    stop_pid "$AGENTPID"
+}
+
+sc_key_too_open() {    # 42237: private key mode 644
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42237
+    kh "$NAME" "[127.0.0.1]:42237" "$HOSTPUB"; common
+    client -- "${C[@]}" -i "$K/id_open" -p 42237 llab@127.0.0.1 true
+}
+
+sc_config_bad_perms() {  # 42238: ~/.ssh/config of the client user is group/world writable
+    local f=$CHOME/.ssh/config
+    printf 'Host lab\n    HostName 127.0.0.1\n    Port 42238\n    User llab\n' >"$f"
+    chown $CU:$CU "$f"; chmod 666 "$f"
+    kh "$NAME"
+    client -- -"$VERB" -o BatchMode=yes -o ConnectTimeout=5 -o UserKnownHostsFile="$KH" lab true
+    rm -f "$f"
+}
+
+sc_config_error() {    # a misspelt option in the -F config
+    kh "$NAME"
+    local f=$S/cfg/$NAME.conf
+    cat >"$f" <<EOF
+Host lab
+    HostName 127.0.0.1
+    Port 42239
+    User llab
+    IdentityFiles ~/.ssh/id_ed25519
+EOF
+    chown $CU:$CU "$f"
+    client -- -"$VERB" -F "$f" -o BatchMode=yes -o ConnectTimeout=5 -o UserKnownHostsFile="$KH" lab true
+}
+
+sc_key_damaged() {     # 42240: a truncated private key
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42240
+    kh "$NAME" "[127.0.0.1]:42240" "$HOSTPUB"; common
+    client -- "${C[@]}" -i "$K/id_damaged" -p 42240 llab@127.0.0.1 true
+}
+
+sc_key_encrypted_batch() {  # 42241: passphrase-protected key the server accepts
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42241
+    kh "$NAME" "[127.0.0.1]:42241" "$HOSTPUB"; common
+    client -- "${C[@]}" -i "$K/id_encrypted" -p 42241 llab@127.0.0.1 true
+}
+
+sc_agent_confirm() {   # 42242: key added with ssh-add -c, agent has no askpass
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42242
+    start_agent "$NAME" SSH_ASKPASS=/usr/lib/ssh/no-such-askpass
+    agent_add -c "$K/id_confirm"
+    kh "$NAME" "[127.0.0.1]:42242" "$HOSTPUB"; common
+    client --env SSH_AUTH_SOCK="$AGENT_SOCK" -- "${C[@]}" -o IdentityFile="$K/id_confirm.pub" -o IdentitiesOnly=yes \
+        -p 42242 llab@127.0.0.1 true
+    stop_pid "$AGENTPID"
+}
+
+sc_password_only_batch() {  # 42243
+    local cfg; cfg=$(printf 'PubkeyAuthentication no\nPasswordAuthentication yes\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42243
+    kh "$NAME" "[127.0.0.1]:42243" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42243 llab2@127.0.0.1 true
+}
+
+pw_wrong() {  # pw_wrong PORT PROMPTS
+    local cfg; cfg=$(printf 'PasswordAuthentication yes\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" "$1"
+    kh "$NAME" "[127.0.0.1]:$1" "$HOSTPUB"
+    client --env SSH_ASKPASS="$S/bin/askpass-wrong" --env SSH_ASKPASS_REQUIRE=force -- \
+        -"$VERB" -F /dev/null -o ConnectTimeout=5 -o UserKnownHostsFile="$KH" \
+        -o PreferredAuthentications=password -o NumberOfPasswordPrompts="$2" -p "$1" llab2@127.0.0.1 true
+}
+sc_password_wrong() { pw_wrong 42244 1; }
+sc_password_wrong_retry() { pw_wrong 42245 2; }
+
+sc_account_expired() { # 42246: chage -E 0, UsePAM yes
+    local cfg; cfg=$(printf 'UsePAM yes\nKbdInteractiveAuthentication yes\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42246
+    kh "$NAME" "[127.0.0.1]:42246" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42246 llab3@127.0.0.1 true
+}
+
+sc_password_expired() {  # 42247: chage -d 0, UsePAM yes
+    local cfg; cfg=$(printf 'UsePAM yes\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42247
+    kh "$NAME" "[127.0.0.1]:42247" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42247 llab5@127.0.0.1 true
+}
+
+sc_cert_expired() {    # 42248
+    local cfg; cfg=$(printf 'TrustedUserCAKeys %s\n' "$K/user_ca.pub" | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42248
+    kh "$NAME" "[127.0.0.1]:42248" "$HOSTPUB"; common
+    client -- "${C[@]}" -i "$K/id_cert" -p 42248 llab@127.0.0.1 true
+}
+
+sc_cert_wrong_principal() {  # 42249
+    local cfg; cfg=$(printf 'TrustedUserCAKeys %s\n' "$K/user_ca.pub" | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42249
+    kh "$NAME" "[127.0.0.1]:42249" "$HOSTPUB"; common
+    client -- "${C[@]}" -i "$K/id_certp" -p 42249 llab@127.0.0.1 true
+}
+
+sc_nologin_shell() {   # 42250: user shell /usr/sbin/nologin
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42250
+    kh "$NAME" "[127.0.0.1]:42250" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42250 llab4@127.0.0.1
+}
+
+sc_forcecommand_exit() {  # 42251
+    local cfg; cfg=$(printf 'ForceCommand /bin/false\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42251
+    kh "$NAME" "[127.0.0.1]:42251" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42251 llab@127.0.0.1 uptime
+}
+
+sc_local_forward_bound() {  # 42252: -L on the port our sshd itself listens on
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42252
+    kh "$NAME" "[127.0.0.1]:42252" "$HOSTPUB"; common
+    client -- "${C[@]}" -o ExitOnForwardFailure=yes -L 127.0.0.1:42252:127.0.0.1:5432 -p 42252 llab@127.0.0.1 'sleep 1'
+}
+
+sc_remote_forward_refused() {  # 42253: AllowTcpForwarding no, -R 42254
+    local cfg; cfg=$(printf 'AllowTcpForwarding no\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42253
+    kh "$NAME" "[127.0.0.1]:42253" "$HOSTPUB"; common
+    client -- "${C[@]}" -o ExitOnForwardFailure=yes -R 42254:127.0.0.1:8080 -p 42253 llab@127.0.0.1 'sleep 1'
+}
+
+ftr_poke() {  # connect once to the local end of the forward while the session runs
+    wait_listen 42256 || return 0
+    sleep 0.3
+    local fd
+    if exec {fd}<>/dev/tcp/127.0.0.1/42256; then
+        sleep 0.5
+        exec {fd}>&-
+    fi
+}
+sc_forward_target_refused() {  # 42255: -L 42256 -> 127.0.0.1:42257 (closed on the server side)
+    port_free 42257
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42255
+    kh "$NAME" "[127.0.0.1]:42255" "$HOSTPUB"; common
+    client --during ftr_poke -- "${C[@]}" -L 127.0.0.1:42256:127.0.0.1:42257 -p 42255 llab@127.0.0.1 'sleep 3'
+}
+
+sc_dropbear_success() {  # 42258: dropbear
+    /usr/sbin/dropbear -F -E -p 127.0.0.1:42258 -r "$S/hostkeys/dropbear_ed25519_key" \
+        </dev/null >>"$SD/server.log" 2>&1 &
+    SRVPID=$!; PIDS+=("$SRVPID")
+    wait_listen 42258
+    kh "$NAME" "[127.0.0.1]:42258" "$DBPUB"; common
+    client -- "${C[@]}" -p 42258 llab@127.0.0.1 'echo lab-ok'
+}
+
+# ---------------------------------------------------------------------------
+# Main loop
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+if [ -z "$ONLY" ]; then
+    # full run: forget old results (only what this script writes)
+    rm -f "$OUT/manifest.tsv"
+    for d in "$OUT"/*/; do [ -f "$d/command.txt" ] && rm -rf "$d"; done
+fi
+declare -A ROWS=()
+if [ -f "$OUT/manifest.tsv" ]; then
+    while IFS=$'\t' read -r n rest; do
+        [ "$n" = scenario ] && continue
+        [ -n "$n" ] && ROWS[$n]="$n"$'\t'"$rest"
+    done <"$OUT/manifest.tsv"
+fi
+
+T0=$(date +%s)
+for NAME in "${SELECTED[@]}"; do
+    read -r SLUG VERB <<<"$(echo "$SCENARIOS" | awk -v n="$NAME" '$1 == n { print $2, $3 }')"
+    SD=$OUT/$NAME
+    rm -rf "$SD"; mkdir -p "$SD"
+    : >"$SD/server.log"
+    SRVPID=""; RC=""
+    t1=$(date +%s.%N)
+    "sc_${NAME//-/_}"
+    [ -n "$SRVPID" ] && stop_pid "$SRVPID"
+    [ -s "$SD/server.log" ] || rm -f "$SD/server.log"
+    chmod 644 "$SD"/*
+    ROWS[$NAME]="$NAME"$'\t'"$SLUG"$'\t'"$VERB"$'\t'"$RC"$'\t'"$(cat "$SD/command.txt")"
+    note "$(printf '%-26s %-32s exit %-3s %5.1fs  %s' "$NAME" "$SLUG" "$RC" \
+        "$(echo "$(date +%s.%N) - $t1" | bc 2>/dev/null || echo 0)" "$(tail -n1 "$SD/client.log" | cut -c1-70)")"
+done
+
+{
+    printf 'scenario\tslug\tverbosity\texit\tcommand\n'
+    for n in "${!ROWS[@]}"; do printf '%s\n' "${ROWS[$n]}"; done | LC_ALL=C sort
+} >"$OUT/manifest.tsv"
+note "done: ${#SELECTED[@]} scenario(s) in $(( $(date +%s) - T0 ))s -> $OUT"
