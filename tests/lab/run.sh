@@ -899,14 +899,15 @@ for NAME in "${SELECTED[@]}"; do
     rm -rf "$SD"; mkdir -p "$SD"
     : >"$SD/server.log"
     SRVPID=""; RC=""
-    t1=$(date +%s.%N)
+    t1=$(date +%s%N)
     "sc_${NAME//-/_}"
     [ -n "$SRVPID" ] && stop_pid "$SRVPID"
     [ -s "$SD/server.log" ] || rm -f "$SD/server.log"
     chmod 644 "$SD"/*
     ROWS[$NAME]="$NAME"$'\t'"$SLUG"$'\t'"$VERB"$'\t'"$RC"$'\t'"$(cat "$SD/command.txt")"
-    note "$(printf '%-26s %-32s exit %-3s %5.1fs  %s' "$NAME" "$SLUG" "$RC" \
-        "$(echo "$(date +%s.%N) - $t1" | bc 2>/dev/null || echo 0)" "$(tail -n1 "$SD/client.log" | cut -c1-70)")"
+    ms=$(( ($(date +%s%N) - t1) / 1000000 ))
+    note "$(printf '%-26s %-31s exit %-3s %3d.%01ds  %s' "$NAME" "$SLUG" "$RC" $((ms / 1000)) $((ms % 1000 / 100)) \
+        "$(tail -n1 "$SD/client.log" | tr -d '\r' | cut -c1-70)")"
 done
 
 {

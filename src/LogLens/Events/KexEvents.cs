@@ -10,9 +10,9 @@ public sealed record ProtocolMessage(string Name, bool Sent) : SshEvent;
 public sealed record ExpectingMessage(string Name) : SshEvent;
 
 /// <summary>A packet trace at -vvv (<c>send packet: type 20</c>, <c>receive packet: type 51</c>).</summary>
-/// <param name="Type">The packet type number.</param>
+/// <param name="PacketType">The packet type number.</param>
 /// <param name="Sent">Whether it was sent (otherwise received).</param>
-public sealed record PacketTrace(int? Type, bool Sent) : SshEvent;
+public sealed record PacketTrace(int? PacketType, bool Sent) : SshEvent;
 
 /// <summary>The start of one side's algorithm proposal (<c>local client KEXINIT proposal</c>, <c>peer server KEXINIT proposal</c>).</summary>
 /// <param name="Server">Whether the list that follows is the server's.</param>
@@ -46,6 +46,10 @@ public sealed record KexCipherChosen(string Direction, string Cipher, string Mac
 /// <param name="TheirOffer">The server's list, when printed.</param>
 /// <param name="OurOffer">The client's list, when printed (old wording).</param>
 public sealed record NegotiationFailed(string? Host, int? Port, string What, string? TheirOffer, string? OurOffer) : SshEvent;
+
+/// <summary>The server's list printed on its own line after a failed negotiation (<c>Their offer: ssh-rsa,ssh-dss</c>).</summary>
+/// <param name="Offer">The server's algorithms.</param>
+public sealed record TheirOffer(string Offer) : SshEvent;
 
 /// <summary>The server's host key (<c>Server host key: ssh-ed25519 SHA256:...</c>).</summary>
 /// <param name="KeyType">The key type.</param>

@@ -66,6 +66,7 @@ internal static class KexGrammar
         Template("no matching {what} found: client {ours} server {theirs}", f => new NegotiationFailed(null, null, $"no matching {f[0]} found", f[2], f[1])),
         Template("no matching {what} found", f => new NegotiationFailed(null, null, $"no matching {f[0]} found", null, null)),
         Template("no hostkey alg", _ => new NegotiationFailed(null, null, "no matching host key type found", null, null)),
+        Template("Their offer: {offer}", f => new TheirOffer(f[0])),
         Template("Server host key: {type} {fingerprint}", f => new ServerHostKey(f[0], f[1])),
         Template("{name}=<{value}>", f => new ServerExtension(f[0], f[1]), "kex_input_ext_info", "kex_ext_info_client_parse", "kex_ext_info_check_ver"),
         Template("{detail}", f => new KexStep(f[0]), "kex_input_ext_info", "kex_ext_info_client_parse"),

@@ -54,7 +54,11 @@ internal sealed class MessageRule
         var first = segments[0];
         string? key = null;
         string? anchor = null;
-        if (first.IsHole)
+        if (functions.Length > 0)
+        {
+            // Indexed by function name only.
+        }
+        else if (first.IsHole)
         {
             anchor = segments.Where(s => !s.IsHole).MaxBy(s => s.Text.Length).Text;
         }
@@ -120,7 +124,14 @@ internal sealed class MessageRule
             var segment = segments[i];
             if (!segment.IsHole)
             {
-                parts[i] = Parse.String(segment.Text).Text();
+                var literal = Parse.String(segment.Text).Text();
+                if (i == segments.Count - 2 && segments[i + 1].IsHole && segment.Text.EndsWith(' '))
+                {
+                    // Lines are trimmed, so "languages ctos: " with an empty value arrives as "languages ctos:".
+                    literal = literal.Or(Parse.String(segment.Text.TrimEnd()).Text().End());
+                }
+
+                parts[i] = literal;
                 continue;
             }
 

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using LogLens.Cli.Output;
+
+namespace LogLens.Cli.Commands;
+
+/// <summary><c>loglens events [FILE...] [--format jsonl|text]</c>: the typed event of every input line.</summary>
+internal static class EventsCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Log files to read; '-' or none reads standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: jsonl (one JSON object per line) or text.",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        format.AcceptOnlyFromAmong("jsonl", "text");
+
+        var command = new Command("events", "Print the typed event of every input line (one JSON object per line, or text).")
+        {
+            files, format,
+        };
+        command.SetAction(result => Run(
+            Input.From(result.GetValue(files)),
+            result.GetValue(format) ?? "jsonl",
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error,
+            Console.OpenStandardInput));
+        return command;
+    }
+
+    internal static int Run(IReadOnlyList<Input> inputs, string format, TextWriter output, TextWriter error, Func<Stream> stdin)
+    {
+        var exit = ExitCodes.Success;
+        IEventWriter writer = format == "text" ? new EventTextWriter(output) : new EventJsonWriter(output);
+        foreach (var input in inputs)
+        {
+            using var stream = input.Open(input.IsStdin ? stdin() : Stream.Null, out var problem);
+            if (stream is null)
+            {
+                error.WriteLine(problem);
+                exit = ExitCodes.UsageOrInput;
+                continue;
+            }
+
+            foreach (var e in SshLog.ReadEvents(stream))
+            {
+                writer.Write(input.Name, e);
+            }
+        }
+
+        output.Flush();
+        return exit;
+    }
+}

@@ -1,0 +1,3 @@
+using LogLens.Cli;
+
+return LoglensCommand.Create().Parse(args).Invoke();
