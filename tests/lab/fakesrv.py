@@ -9,6 +9,8 @@ MODE
   silent  accept and never send anything (the client's banner timeout fires)
   http    a minimal HTTP/1.1 server: answers whatever arrives with 400 Bad Request
   tls     a TLS server (python ssl): tries a TLS handshake on the connection
+  mysql   greets first with a MySQL-style binary handshake packet, then closes
+  ssh1    greets with an SSH protocol 1.5 banner, like very old servers
 Each mode serves connections one after the other until killed.
 """
 import socket
@@ -95,6 +97,21 @@ def serve(mode, conn, ctx, fh):
         except ssl.SSLError as e:
             log(fh, "TLS handshake failed: %s" % (e,))
             conn.close()
+    elif mode == "mysql":
+        payload = (b"\x0a" + b"8.0.36\x00" + struct.pack("<I", 8) + b"abcdefgh\x00"
+                   + b"\xff\xff\xff\x02\x00\xff\xdf\x15" + b"\x00" * 10
+                   + b"ijklmnopqrst\x00" + b"caching_sha2_password\x00")
+        conn.sendall(struct.pack("<I", len(payload))[:3] + b"\x00" + payload)
+        log(fh, "sent a MySQL-style greeting")
+        read_some(conn, fh)
+        conn.close()
+        log(fh, "connection closed")
+    elif mode == "ssh1":
+        conn.sendall(b"SSH-1.5-OpenSSH_3.9p1\r\n")
+        log(fh, "sent an SSH-1.5 banner")
+        read_some(conn, fh)
+        conn.close()
+        log(fh, "connection closed")
     else:
         raise SystemExit("unknown mode " + mode)
 

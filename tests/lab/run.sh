@@ -67,17 +67,21 @@ key-type-disabled               key-type-disabled               vvv
 local-forward-bound             forward-bind-failed             vvv
 mac-mismatch                    mac-mismatch                    vvv
 maxstartups                     exchange-identification-closed  vvv
+maxstartups-reset               exchange-identification-reset   vvv
 missing-identity                missing-identity-file           vvv
+missing-identity-config         missing-identity-file           vvv
 net-unreachable                 no-route                        vvv
 no-mutual-sig                   no-mutual-signature-algorithm   vvv
 no-route                        no-route                        vvv
 nologin-shell                   auth-succeeded-then-closed      vvv
+not-ssh-binary                  not-ssh-server                  vvv
 not-ssh-http                    not-ssh-server                  vvv
 not-ssh-tls                     not-ssh-server                  vvv
 password-expired                account-expired                 vvv
 password-only-batch             password-only                   vvv
 password-wrong                  password-rejected               vvv
 password-wrong-retry            password-rejected               vvv
+protocol-ssh1                   not-ssh-server                  vvv
 proxyjump-hop-refused           proxy-failure                   vvv
 proxyjump-target-refused        proxy-failure                   vvv
 refused-ipv4                    connection-refused              vvv
@@ -163,34 +167,22 @@ NETNS_ETC=""
 
 cleanup() {
     local p
-    for p in "${PIDS[@]}"; do
-        if kill -0 "$p" 2>/dev/null; then
-            pkill -TERM -P "$p" 2>/dev/null
-            kill -TERM "$p" 2>/dev/null
-        fi
-    done
-    sleep 0.2
-    for p in "${PIDS[@]}"; do
-        if kill -0 "$p" 2>/dev/null; then
-            pkill -KILL -P "$p" 2>/dev/null
-            kill -KILL "$p" 2>/dev/null
-        fi
-        wait "$p" 2>/dev/null
-    done
+    for p in "${PIDS[@]}"; do stop_pid "$p"; done
     for p in "${NETNS_MADE[@]}"; do ip netns del "$p" 2>/dev/null; done
     [ -n "$NETNS_ETC" ] && rm -rf "$NETNS_ETC"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-stop_pid() {  # stop one process we started (and its direct children)
-    local p=$1 i
+stop_pid() {  # stop one process we started, and the children it forked (e.g. sshd's per-connection ones)
+    local p=$1 i c kids
     kill -0 "$p" 2>/dev/null || { wait "$p" 2>/dev/null; return 0; }
-    kill -TERM "$p" 2>/dev/null
+    kids=$(pgrep -P "$p" 2>/dev/null | tr '\n' ' ')
+    kill -TERM "$p" $kids 2>/dev/null
     for i in $(seq 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
-    pkill -TERM -P "$p" 2>/dev/null
     kill -KILL "$p" 2>/dev/null
     wait "$p" 2>/dev/null
+    for c in $kids; do kill -0 "$c" 2>/dev/null && kill -KILL "$c" 2>/dev/null; done
     return 0
 }
 
@@ -204,14 +196,14 @@ ensure_user() {  # ensure_user NAME SHELL
     if ! id -u "$u" >/dev/null 2>&1; then
         useradd -M -d "$S/home/$u" -s "$sh" -U -c "LogLens lab" "$u" || die "useradd $u"
     else
-        usermod -d "$S/home/$u" -s "$sh" "$u" 2>/dev/null
+        usermod -d "$S/home/$u" -s "$sh" "$u" >/dev/null 2>&1
     fi
     mkdir -p "$S/home/$u/.ssh"
     chown -R "$u:$u" "$S/home/$u"
     chmod 755 "$S/home/$u"
     chmod 700 "$S/home/$u/.ssh"
     chage -E -1 -d "$(date +%F)" -M 99999 "$u"
-    usermod -p '*' "$u"          # no password, but not "locked" for sshd
+    usermod -p '*' "$u" >/dev/null 2>&1   # no password, but not "locked" for sshd
 }
 ensure_user $CU /bin/bash
 ensure_user llab /bin/bash
@@ -445,8 +437,13 @@ netns_setup() {
     ip netns exec llab-s iptables -A INPUT -d 10.200.77.2 -p tcp --dport 22 -j DROP || die iptables
     # no-route: everything to 10.200.77.3 is answered with ICMP host-unreachable
     ip netns exec llab-s iptables -A INPUT -d 10.200.77.3 -p tcp -j REJECT --reject-with icmp-host-unreachable
-    # kex-stalled: large segments from the lab sshd on port 42223 are lost
-    ip netns exec llab-s iptables -A OUTPUT -p tcp --sport 42223 -m length --length 900:65535 -j DROP
+    # maxstartups: segments carrying data from the client to sshd on 42214 are lost
+    ip netns exec llab-s iptables -A INPUT -s 10.200.77.1 -p tcp --dport 42214 -m length --length 80:65535 -j DROP
+    # maxstartups-reset: the bare ACK that completes the client's handshake to 42219 is lost
+    ip netns exec llab-s iptables -A INPUT -s 10.200.77.1 -p tcp --dport 42219 --tcp-flags ALL ACK -m length --length 0:79 -j DROP
+    # kex-stalled: segments of 1200 bytes or more from the lab sshd on 42223 are lost
+    # (its KEXINIT is ~1130 bytes and passes, the sntrup761x25519 KEX reply is larger)
+    ip netns exec llab-s iptables -A OUTPUT -p tcp --sport 42223 -m length --length 1200:65535 -j DROP
     # DNS in llab-i: a resolver on 127.0.0.1 where nothing listens
     NETNS_ETC=/etc/netns/llab-i
     mkdir -p $NETNS_ETC
@@ -477,9 +474,7 @@ sc_success_agent() {   # port 42202
     start_agent "$NAME"
     agent_add "$K/id_agent"
     kh "$NAME" "[127.0.0.1]:42202" "$HOSTPUB"; common
-    # -i names the key so ssh uses the agent's copy of it; the file has no private half at hand
-    client --env SSH_AUTH_SOCK="$AGENT_SOCK" -- "${C[@]}" -o IdentityFile="$K/id_agent.pub" -o IdentitiesOnly=yes \
-        -p 42202 llab@127.0.0.1 'echo lab-ok'
+    client --env SSH_AUTH_SOCK="$AGENT_SOCK" -- "${C[@]}" -p 42202 llab@127.0.0.1 'echo lab-ok'
     stop_pid "$AGENTPID"
 }
 
@@ -562,16 +557,29 @@ sc_ident_closed() {    # 42213: accept, read the banner, FIN
     client -- "${C[@]}" -p 42213 llab@127.0.0.1 true
 }
 
-sc_maxstartups() {     # 42214: MaxStartups 1 and one unauthenticated connection held open
-    local cfg; cfg=$(printf 'MaxStartups 1\n' | sshd_conf "$NAME" 127.0.0.1)
-    start_sshd "$cfg" 42214
-    local hold
-    exec {hold}<>/dev/tcp/127.0.0.1/42214 || die "cannot hold a connection"
+# MaxStartups 1 and one unauthenticated connection held open: sshd accepts the
+# next connection, writes "Exceeded MaxStartups" and closes it. Whether the
+# client then sees a FIN or a RST depends on whether its own banner reached
+# sshd before the close; on loopback that is a race, so both variants run in
+# the namespaces with a rule that settles it.
+maxstartups_common() {  # maxstartups_common PORT
+    local port=$1
+    netns_setup
+    local cfg; cfg=$(printf 'MaxStartups 1\n' | sshd_conf "$NAME" 10.200.77.2)
+    start_sshd "$cfg" "$port" llab-s
+    ip netns exec llab-s $PY -c 'import socket, sys, time
+s = socket.create_connection(("10.200.77.2", int(sys.argv[1]))); time.sleep(30)' "$port" </dev/null >/dev/null 2>&1 &
+    local hold=$!; PIDS+=("$hold")
     sleep 0.5
-    kh "$NAME" "[127.0.0.1]:42214" "$HOSTPUB"; common
-    client -- "${C[@]}" -p 42214 llab@127.0.0.1 true
-    exec {hold}>&-
+    kh "$NAME" "[10.200.77.2]:$port" "$HOSTPUB"; common
+    client --ns llab-c -- "${C[@]}" -p "$port" llab@10.200.77.2 true
+    stop_pid "$hold"
 }
+# 42214: the client's banner is dropped on the way in, so sshd's close is a clean FIN
+sc_maxstartups() { maxstartups_common 42214; }
+# 42219: the client's bare handshake ACK is dropped, so sshd only accepts the
+# connection once the banner has arrived with it, and closing with it unread sends a RST
+sc_maxstartups_reset() { maxstartups_common 42219; }
 
 sc_not_ssh_http() {    # 42215: an HTTP server
     start_fake http 127.0.0.1 42215
@@ -588,6 +596,18 @@ sc_not_ssh_tls() {     # 42216: openssl s_server (TLS)
     wait_listen 42216
     kh "$NAME"; common
     client -- "${C[@]}" -p 42216 llab@127.0.0.1 true
+}
+
+sc_not_ssh_binary() {  # 42259: a server that greets first in a binary protocol (MySQL-like)
+    start_fake mysql 127.0.0.1 42259
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42259 llab@127.0.0.1 true
+}
+
+sc_protocol_ssh1() {   # 42260: a server announcing SSH protocol 1.5 only
+    start_fake ssh1 127.0.0.1 42260
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42260 llab@127.0.0.1 true
 }
 
 sc_banner_timeout() {  # 42217: accepts, never speaks
@@ -626,9 +646,9 @@ sc_mac_mismatch() {    # 42222: a non-AEAD cipher so the MAC is negotiated
     client -- "${C[@]}" -c aes128-ctr -m hmac-md5,hmac-sha1-96 -p 42222 llab@127.0.0.1 true
 }
 
-sc_kex_stalled() {     # sshd in llab-s:42223; segments >= 900 bytes from it are dropped
+sc_kex_stalled() {     # sshd in llab-s:42223; segments >= 1200 bytes from it are dropped
     netns_setup
-    local cfg; cfg=$(printf 'KexAlgorithms sntrup761x25519-sha512@openssh.com\n' | sshd_conf "$NAME" 10.200.77.2)
+    local cfg; cfg=$(sshd_conf "$NAME" 10.200.77.2 </dev/null)
     start_sshd "$cfg" 42223 llab-s
     kh "$NAME" "[10.200.77.2]:42223" "$HOSTPUB"; common
     client --ns llab-c --timeout 8 -- "${C[@]}" -p 42223 llab@10.200.77.2 true
@@ -656,11 +676,19 @@ sc_hostkey_unknown_batch() {   # 42227: default StrictHostKeyChecking=ask, Batch
     client -- "${C[@]}" -p 42227 llab@127.0.0.1 true
 }
 
-sc_missing_identity() {  # 42228
+sc_missing_identity() {  # 42228: -i to a missing file; ssh warns and falls back to the default keys
     local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
     start_sshd "$cfg" 42228
     kh "$NAME" "[127.0.0.1]:42228" "$HOSTPUB"; common
-    client -- "${C[@]}" -o IdentitiesOnly=yes -i "$CHOME/.ssh/id_lab_deploy" -p 42228 llab@127.0.0.1 true
+    # llab2 has no authorized_keys, so the default keys are refused too
+    client -- "${C[@]}" -o IdentitiesOnly=yes -i "$CHOME/.ssh/id_lab_deploy" -p 42228 llab2@127.0.0.1 true
+}
+
+sc_missing_identity_config() {  # 42230: IdentityFile (not -i) to a missing file, IdentitiesOnly
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42230
+    kh "$NAME" "[127.0.0.1]:42230" "$HOSTPUB"; common
+    client -- "${C[@]}" -o IdentitiesOnly=yes -o IdentityFile="~/.ssh/id_lab_deploy" -p 42230 llab@127.0.0.1 true
 }
 
 sc_key_not_authorized() {  # 42229

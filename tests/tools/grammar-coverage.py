@@ -54,7 +54,7 @@ for f in files:
         e = json.loads(line)
         content = e.get('content', '')
         message = e.get('message', '')
-        counted = e.get('level') == 'Debug1' or (e.get('level') is None and big.match(content) is not None)
+        counted = e.get('level') == 'debug1' or (e.get('level') is None and big.match(content) is not None)
         if not counted:
             continue
         total += 1

@@ -6,12 +6,15 @@ namespace LogLens.Events;
 public enum DebugLevel
 {
     /// <summary>Printed with <c>-v</c> and up.</summary>
+    [JsonStringEnumMemberName("debug1")]
     Debug1 = 1,
 
     /// <summary>Printed with <c>-vv</c> and up.</summary>
+    [JsonStringEnumMemberName("debug2")]
     Debug2 = 2,
 
     /// <summary>Printed with <c>-vvv</c>.</summary>
+    [JsonStringEnumMemberName("debug3")]
     Debug3 = 3,
 }
 

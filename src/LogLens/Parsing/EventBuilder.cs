@@ -10,14 +10,13 @@ internal sealed class EventBuilder(TimeProvider? clock)
     public IEnumerable<SshEvent> Build(RawLine line)
     {
         var stamp = clock?.GetUtcNow();
-        var content = LineUnwrapper.Strip(line.Text);
-        if (!LineUnwrapper.HasEscapedLines(content))
+        if (!LineUnwrapper.HasEscapedLines(line.Text))
         {
-            yield return Finish(EventParser.Parse(content), line, stamp);
+            yield return Finish(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line, stamp);
             yield break;
         }
 
-        foreach (var part in LineUnwrapper.SplitEscaped(content))
+        foreach (var part in LineUnwrapper.SplitEscaped(line.Text))
         {
             yield return Finish(EventParser.Parse(part), line, stamp);
         }

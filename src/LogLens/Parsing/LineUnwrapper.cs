@@ -87,7 +87,7 @@ internal static class LineUnwrapper
         var best = -1;
         foreach (var marker in EmbeddedStarts)
         {
-            var at = part.IndexOf(marker, StringComparison.Ordinal);
+            var at = part.LastIndexOf(marker, StringComparison.Ordinal);
             if (at >= 0 && (best < 0 || at + marker.Length > best))
             {
                 best = at + marker.Length;

@@ -1,0 +1,60 @@
+using LogLens.Events;
+using LogLens.Parsing;
+
+namespace LogLens.Tests.Parsing;
+
+public class LineUnwrapperTests
+{
+    [TestCase("debug1: Connection established.")]
+    [TestCase("   debug1: Connection established.")]
+    [TestCase("\tdebug1: Connection established.")]
+    [TestCase("> debug1: Connection established.")]
+    [TestCase("> > debug1: Connection established.")]
+    [TestCase(">debug1: Connection established.")]
+    [TestCase("[16:25:29.721] stderr> debug1: Connection established.")]
+    [TestCase("[2024-05-04 10:22:33] debug1: Connection established.")]
+    [TestCase("2024-05-04T10:22:33.1234567Z debug1: Connection established.")]
+    [TestCase("user@box:~$ debug1: Connection established.")]
+    [TestCase("[user@test ~]$ exitdebug1: Connection established.")]
+    [TestCase("`debug1: Connection established.`")]
+    [TestCase("debug1: Connection established.\t  ")]
+    public void TakesOffWhatAPasteWrapsAroundTheLine(string raw)
+    {
+        LineUnwrapper.Strip(raw).Should().Be("debug1: Connection established.");
+    }
+
+    [Test]
+    public void ReturnsTheSameStringWhenThereIsNothingToStrip()
+    {
+        var line = "debug1: Connection established.";
+        LineUnwrapper.Strip(line).Should().BeSameAs(line);
+    }
+
+    [Test]
+    public void SplitsAnsibleJsonWithEscapedLineBreaksIntoTheLinesItCarries()
+    {
+        var line = "    \"msg\": \"Failed to connect to the host via ssh: Offending ECDSA key in /home/u/.ssh/known_hosts:3\\r\\nHost key for 10.0.0.9 has changed and you have requested strict checking.\\r\\nHost key verification failed.\",";
+        var events = SshLog.Parse(line).ToList();
+        events.Select(e => e.GetType()).Should().Equal(typeof(OffendingKey), typeof(HostKeyChanged), typeof(HostKeyVerificationFailed));
+        events.Should().OnlyContain(e => e.Line == 1);
+    }
+
+    [Test]
+    public void SplitsPythonByteStringsWithEscapedLineBreaks()
+    {
+        var line = "<10.0.0.9> (255, b'', b'OpenSSH_8.2p1 Ubuntu-4, OpenSSL 1.1.1f  31 Mar 2020\\r\\ndebug1: Connecting to 10.0.0.9 [10.0.0.9] port 22.\\r\\nssh: connect to host 10.0.0.9 port 22: Connection refused\\r\\n')";
+        SshLog.Parse(line).Select(e => e.GetType()).Should()
+            .StartWith([typeof(ClientVersion), typeof(Connecting), typeof(ConnectFailed)]);
+    }
+
+    [Test]
+    public void KeepsTheRawLineAndExposesTheUnwrappedContent()
+    {
+        var e = SshLog.Parse("[16:25:29.721] stderr> debug1: connect to address 192.168.64.4 port 22: No route to host").Single();
+        e.Should().BeOfType<ConnectAddressFailed>();
+        e.Raw.Should().StartWith("[16:25:29.721]");
+        e.Content.Should().StartWith("debug1:");
+        e.Message.Should().Be("connect to address 192.168.64.4 port 22: No route to host");
+        e.Level.Should().Be(DebugLevel.Debug1);
+    }
+}
