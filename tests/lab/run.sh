@@ -123,6 +123,7 @@ read -r -a SELECTED <<<"$(printf '%s\n' "${SELECTED[@]}" | sort -u | tr '\n' ' '
 # ---------------------------------------------------------------------------
 # Requirements
 export DEBIAN_FRONTEND=noninteractive
+PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 PY=/usr/bin/python3
 
 install_requirements() {
@@ -154,7 +155,6 @@ install_requirements() {
     [ $rc = 0 ] || { tail -20 /tmp/loglens-lab-apt.log >&2; die "apt-get install failed"; }
 }
 install_requirements
-PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 
 # ---------------------------------------------------------------------------
 # Scratch dir, cleanup
@@ -164,20 +164,27 @@ CHOME=$S/home/$CU
 PIDS=()
 NETNS_MADE=()
 NETNS_ETC=""
+NETNS_PARENT_MADE=0
 
 cleanup() {
     local p
     for p in "${PIDS[@]}"; do stop_pid "$p"; done
     for p in "${NETNS_MADE[@]}"; do ip netns del "$p" 2>/dev/null; done
     [ -n "$NETNS_ETC" ] && rm -rf "$NETNS_ETC"
+    [ "$NETNS_PARENT_MADE" = 1 ] && rmdir /etc/netns 2>/dev/null
+    return 0
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+descendants() {  # all processes below PID (children, grandchildren, ...)
+    local c
+    for c in $(pgrep -P "$1" 2>/dev/null); do printf '%s ' "$c"; descendants "$c"; done
+}
 stop_pid() {  # stop one process we started, and the children it forked (e.g. sshd's per-connection ones)
     local p=$1 i c kids
     kill -0 "$p" 2>/dev/null || { wait "$p" 2>/dev/null; return 0; }
-    kids=$(pgrep -P "$p" 2>/dev/null | tr '\n' ' ')
+    kids=$(descendants "$p")
     kill -TERM "$p" $kids 2>/dev/null
     for i in $(seq 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
     kill -KILL "$p" 2>/dev/null
@@ -445,6 +452,7 @@ netns_setup() {
     # (its KEXINIT is ~1130 bytes and passes, the sntrup761x25519 KEX reply is larger)
     ip netns exec llab-s iptables -A OUTPUT -p tcp --sport 42223 -m length --length 1200:65535 -j DROP
     # DNS in llab-i: a resolver on 127.0.0.1 where nothing listens
+    [ -d /etc/netns ] || NETNS_PARENT_MADE=1
     NETNS_ETC=/etc/netns/llab-i
     mkdir -p $NETNS_ETC
     echo 'nameserver 127.0.0.1' >$NETNS_ETC/resolv.conf

@@ -44,7 +44,7 @@ big = re.compile('|'.join('(?:%s)' % p.pattern for p in patterns))
 
 files = []
 for p in a.paths:
-    files += sorted(glob.glob(os.path.join(p, '**', '*.log'), recursive=True)) if os.path.isdir(p) else [p]
+    files += [f for f in sorted(glob.glob(os.path.join(p, '**', '*.log'), recursive=True)) if os.path.basename(f) != 'server.log'] if os.path.isdir(p) else [p]
 cmd = a.cmd.split() if a.cmd else ['dotnet', 'src/LogLens.Cli/bin/Release/net10.0/loglens.dll']
 total = specific = 0
 unknown = collections.Counter()

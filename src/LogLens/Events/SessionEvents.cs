@@ -71,6 +71,11 @@ public sealed record RemoteForwardFailed(string Listen, bool Fatal) : SshEvent;
 /// <param name="Detail">The connection.</param>
 public sealed record ForwardConnection(string Detail) : SshEvent;
 
+/// <summary>ssh could not connect to the target of a forwarded connection (<c>connect_to 127.0.0.1 port 9: failed.</c>).</summary>
+/// <param name="Target">The target host and port.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ForwardTargetFailed(string Target, string Reason) : SshEvent;
+
 /// <summary>A ControlMaster/multiplexing step (<c>auto-mux: Trying existing master</c>, <c>Control socket "PATH" does not exist</c>).</summary>
 /// <param name="Detail">The step.</param>
 public sealed record MultiplexStep(string Detail) : SshEvent;

@@ -67,6 +67,7 @@ public enum DebugLevel
 [JsonDerivedType(typeof(ForwardEstablished), nameof(ForwardEstablished))]
 [JsonDerivedType(typeof(ForwardListenFailed), nameof(ForwardListenFailed))]
 [JsonDerivedType(typeof(ForwardRequestFailed), nameof(ForwardRequestFailed))]
+[JsonDerivedType(typeof(ForwardTargetFailed), nameof(ForwardTargetFailed))]
 [JsonDerivedType(typeof(GssapiMessage), nameof(GssapiMessage))]
 [JsonDerivedType(typeof(HostAuthenticityUnknown), nameof(HostAuthenticityUnknown))]
 [JsonDerivedType(typeof(HostKeyAdded), nameof(HostKeyAdded))]

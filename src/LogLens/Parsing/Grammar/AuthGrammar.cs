@@ -12,7 +12,7 @@ internal static class AuthGrammar
         "sign_and_send_pubkey", "send_pubkey_test", "userauth_pubkey", "userauth_kbdint", "userauth_passwd", "userauth_gssapi",
         "input_userauth_info_req", "input_userauth_pk_ok", "input_userauth_failure", "input_userauth_success", "input_userauth_banner",
         "input_userauth_error", "input_gssapi_response", "userauth_none", "service_accept", "ssh_userauth2", "userauth",
-        "authmethod_get", "try_identity", "identity_sign", "input_userauth_passwd_changereq", "userauth_hostbased",
+        "authmethod_get", "try_identity", "identity_sign", "input_userauth_passwd_changereq", "userauth_hostbased", "read_passphrase",
     ];
 
     private static readonly string[] AccountTexts =

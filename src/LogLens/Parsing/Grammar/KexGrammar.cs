@@ -39,7 +39,7 @@ internal static class KexGrammar
         "kex_choose_conf", "kex_send_kexinit", "kex_input_kexinit", "kex_ecdh_hash", "kex_c25519_hash", "ssh_rsa_verify",
         "ssh_ed25519_verify", "ssh_ecdsa_verify", "kex_verify_host_key", "ssh_packet_set_rekey_limits", "kex_start_rekex",
         "kex_send_newkeys", "kex_input_newkeys", "kex_protocol_error", "kexgex_client", "input_kex_dh_gex_group",
-        "ssh_packet_send2", "ssh_packet_read_poll2", "ssh_kex2", "kex_names_valid", "kex_assemble_names",
+        "ssh_packet_send2", "ssh_packet_send2_wrapped", "ssh_packet_read_poll2", "ssh_kex2", "kex_names_valid", "kex_assemble_names",
     ];
 
     public static readonly MessageRule[] Rules =

@@ -1,0 +1,158 @@
+using LogLens.Events;
+using LogLens.Findings;
+using LogLens.Rules;
+
+namespace LogLens.Analysis;
+
+/// <summary>
+/// Turns a stream of events into a <see cref="Report"/>: collects each session's events (leaving out the
+/// high-volume trace lines), runs the rules on a session as soon as a later top-level session starts, and
+/// keeps only the small per-session reports, so memory stays flat over logs of any size.
+/// </summary>
+public sealed class LogAnalyzer
+{
+    private const int HeadCapacity = 4096;
+    private const int TailCapacity = 4096;
+
+    private readonly Dictionary<int, Collector> open = [];
+    private readonly List<SessionReport> done = [];
+    private int currentTop = -1;
+    private bool anySsh;
+
+    /// <summary>Adds the next event of the log.</summary>
+    /// <param name="e">The event.</param>
+    public void Add(SshEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.ParentSession is null && e.Session > currentTop)
+        {
+            FlushOpen();
+            currentTop = e.Session;
+        }
+
+        if (!open.TryGetValue(e.Session, out var collector))
+        {
+            open[e.Session] = collector = new Collector(e.Session, e.ParentSession, e.Line);
+        }
+
+        anySsh |= e is not Text;
+        collector.Add(e);
+    }
+
+    /// <summary>Finishes the log and returns its report.</summary>
+    /// <param name="source">The input's name, for the report.</param>
+    /// <returns>The report.</returns>
+    public Report Complete(string source)
+    {
+        FlushOpen();
+        done.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var main = done.LastOrDefault(s => s.Parent is null && s.Outcome != Outcome.Inconclusive)
+            ?? done.LastOrDefault(s => s.Parent is null && s.Phase > Phase.Local)
+            ?? done.LastOrDefault(s => s.Parent is null);
+        if (main is null || !anySsh)
+        {
+            return new Report(source, Outcome.Inconclusive, Phase.Local, null, null, null, [], done,
+                "no ssh output found: run ssh with -v (better -vvv) and pass its whole output, e.g. ssh -vvv host 2>&1 | loglens");
+        }
+
+        return new Report(source, main.Outcome, main.Phase, main.Client, main.Server, main.Target, main.Findings, done, main.Summary);
+    }
+
+    private void FlushOpen()
+    {
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var views = new Dictionary<int, SessionView>();
+        foreach (var collector in open.Values.OrderByDescending(c => c.Index))
+        {
+            var hops = views.Values.Where(v => v.Parent == collector.Index).OrderBy(v => v.Index).ToList();
+            var view = collector.ToView(hops);
+            views[collector.Index] = view;
+            done.Add(Diagnose(view, collector.FirstLine, collector.LastLine));
+        }
+
+        open.Clear();
+    }
+
+    internal static SessionReport Diagnose(SessionView view, int firstLine, int lastLine)
+    {
+        var findings = new List<Finding>();
+        foreach (var rule in RuleCatalog.Rules)
+        {
+            if (rule.Evaluate(new RuleContext(view, findings)) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        var failed = findings.Any(f => f.Severity == Severity.Error);
+        var outcome = failed ? Outcome.Failed : view.Authenticated ? Outcome.Succeeded : Outcome.Inconclusive;
+        var ordered = outcome == Outcome.Succeeded
+            ? findings.OrderBy(f => f.Slug == "success" ? 0 : 1).ThenBy(f => f.Severity).ToList()
+            : findings.OrderBy(f => f.Severity).ToList();
+        var summary = outcome switch
+        {
+            Outcome.Failed => ordered[0].Title + ".",
+            Outcome.Succeeded => "Connected and authenticated.",
+            _ => $"The log ends during {Describe(view.Reached)} with nothing decisive; run ssh again with -vvv and keep the whole output.",
+        };
+        return new SessionReport(view.Index, view.Parent, outcome, view.Reached, view.Client, view.Server, view.Target, ordered, summary, firstLine, lastLine);
+    }
+
+    private static string Describe(Phase phase) => phase switch
+    {
+        Phase.Local => "the client's setup, before any connection",
+        Phase.Resolve => "name resolution",
+        Phase.Connect => "the TCP connection",
+        Phase.VersionExchange => "the banner exchange",
+        Phase.Negotiation => "key exchange",
+        Phase.HostKey => "host key checking",
+        Phase.Authentication => "authentication",
+        _ => "the session",
+    };
+
+    /// <summary>Collects one session's events: all but the trace lines, at most a head and a tail of them.</summary>
+    private sealed class Collector(int index, int? parent, int firstLine)
+    {
+        private readonly List<SshEvent> head = [];
+        private readonly Queue<SshEvent> tail = new();
+        private Phase reached = Phase.Local;
+
+        public int Index { get; } = index;
+
+        public int FirstLine { get; } = firstLine;
+
+        public int LastLine { get; private set; } = firstLine;
+
+        public void Add(SshEvent e)
+        {
+            LastLine = e.Line;
+            if (PhaseTracker.Entered(e) is { } phase && phase > reached)
+            {
+                reached = phase;
+            }
+
+            if (e is PacketTrace or KexProposal or ChannelStep or KexStep or KnownHostsLookup or AuthStep or ConnectStep or ServerRequest)
+            {
+                return;
+            }
+
+            if (head.Count < HeadCapacity)
+            {
+                head.Add(e);
+                return;
+            }
+
+            tail.Enqueue(e);
+            if (tail.Count > TailCapacity)
+            {
+                tail.Dequeue();
+            }
+        }
+
+        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops);
+    }
+}

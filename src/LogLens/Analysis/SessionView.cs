@@ -1,0 +1,136 @@
+using LogLens.Events;
+using LogLens.Findings;
+
+namespace LogLens.Analysis;
+
+/// <summary>Where the connection was going: host, address, port and user, as far as the log names them.</summary>
+/// <param name="Host">The host name as given to ssh.</param>
+/// <param name="Address">The address connected to.</param>
+/// <param name="Port">The port.</param>
+/// <param name="User">The remote user.</param>
+public sealed record Target(string? Host, string? Address, int? Port, string? User);
+
+/// <summary>
+/// What the rules see of one ssh invocation: its events (without the high-volume trace lines), the
+/// furthest phase it reached, the target, and the hops it ran through a ProxyJump or ProxyCommand.
+/// </summary>
+public sealed class SessionView
+{
+    private readonly List<SshEvent> events;
+
+    internal SessionView(int index, int? parent, List<SshEvent> events, Phase reached, IReadOnlyList<SessionView> hops)
+    {
+        Index = index;
+        Parent = parent;
+        this.events = events;
+        Reached = reached;
+        Hops = hops;
+    }
+
+    /// <summary>The session's index in the log, from 0.</summary>
+    public int Index { get; }
+
+    /// <summary>The parent session's index, for a hop.</summary>
+    public int? Parent { get; }
+
+    /// <summary>The events the rules may look at, in order.</summary>
+    public IReadOnlyList<SshEvent> Events => events;
+
+    /// <summary>The furthest phase the connection entered.</summary>
+    public Phase Reached { get; }
+
+    /// <summary>The ProxyJump/ProxyCommand hops this session started.</summary>
+    public IReadOnlyList<SessionView> Hops { get; }
+
+    /// <summary>The client's version, when the banner is in the log.</summary>
+    public string? Client => First<ClientVersion>()?.Version;
+
+    /// <summary>The server's software, when its identification is in the log.</summary>
+    public string? Server => First<RemoteVersion>()?.Software;
+
+    /// <summary>Whether the user got authenticated.</summary>
+    public bool Authenticated => Has<AuthenticatedTo>() || Has<AuthSucceeded>();
+
+    /// <summary>Where the connection was going.</summary>
+    public Target? Target
+    {
+        get
+        {
+            var connecting = Last<Connecting>();
+            var auth = First<AuthenticatingTo>();
+            var failed = Last<ConnectFailed>();
+            var denied = Last<PermissionDenied>();
+            var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host;
+            var port = connecting?.Port ?? auth?.Port ?? failed?.Port ?? First<NegotiationFailed>()?.Port;
+            var user = auth?.User ?? denied?.User;
+            if (host is null && port is null && user is null)
+            {
+                return null;
+            }
+
+            return new Target(host, connecting?.Address ?? First<AuthenticatedTo>()?.Address, port, user);
+        }
+    }
+
+    /// <summary>The first event of a type, or <see langword="null"/>.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <returns>The event, or <see langword="null"/>.</returns>
+    public T? First<T>()
+        where T : SshEvent
+    {
+        foreach (var e in events)
+        {
+            if (e is T t)
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last event of a type, or <see langword="null"/>.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <returns>The event, or <see langword="null"/>.</returns>
+    public T? Last<T>()
+        where T : SshEvent
+    {
+        for (var i = events.Count - 1; i >= 0; i--)
+        {
+            if (events[i] is T t)
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every event of a type, in order.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <returns>The events.</returns>
+    public IEnumerable<T> All<T>()
+        where T : SshEvent => events.OfType<T>();
+
+    /// <summary>Whether an event of a type is in the session.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <returns>Whether one is present.</returns>
+    public bool Has<T>()
+        where T : SshEvent => First<T>() is not null;
+
+    /// <summary>Whether an event of type <typeparamref name="T"/> comes after <paramref name="e"/>.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <param name="e">The earlier event.</param>
+    /// <returns>Whether one follows it.</returns>
+    public bool HasAfter<T>(SshEvent e)
+        where T : SshEvent => After(e).OfType<T>().Any();
+
+    /// <summary>The events after <paramref name="e"/>.</summary>
+    /// <param name="e">The earlier event.</param>
+    /// <returns>The events that follow it.</returns>
+    public IEnumerable<SshEvent> After(SshEvent e)
+    {
+        var at = events.IndexOf(e);
+        return at < 0 ? [] : events.Skip(at + 1);
+    }
+}

@@ -1,0 +1,72 @@
+using LogLens.Analysis;
+using LogLens.Events;
+using LogLens.Findings;
+
+namespace LogLens.Rules;
+
+/// <summary>What a rule reports, known before it runs: its stable ID, slug, default severity, phase and title.</summary>
+/// <param name="Id">The stable ID (<c>LLnnnn</c>).</param>
+/// <param name="Slug">The stable slug from the findings contract.</param>
+/// <param name="Severity">The severity when it is the cause of a failure.</param>
+/// <param name="Phase">The phase it belongs to.</param>
+/// <param name="Title">A one-line title.</param>
+public sealed record RuleDescriptor(string Id, string Slug, Severity Severity, Phase Phase, string Title)
+{
+    /// <summary>The rule's help page, relative to the repository root.</summary>
+    public string Help => $"docs/rules/{Id}.md";
+}
+
+/// <summary>What a rule sees: the session, and the findings of the rules that ran before it (the likelier root causes).</summary>
+internal sealed class RuleContext(SessionView session, IReadOnlyList<Finding> earlier)
+{
+    public SessionView Session { get; } = session;
+
+    public IReadOnlyList<Finding> Earlier { get; } = earlier;
+
+    /// <summary>Whether an earlier rule already reported an error (a root cause).</summary>
+    public bool HasCause => Earlier.Any(f => f.Severity == Severity.Error);
+
+    public bool Found(string slug) => Earlier.Any(f => f.Slug == slug);
+}
+
+/// <summary>
+/// One finding's rule: a small class that looks at a session and reports at most one finding. Rules run in
+/// root-cause order (see <see cref="RuleCatalog"/>): a rule may stay quiet when an earlier one explains the failure.
+/// </summary>
+internal abstract class Rule(RuleDescriptor descriptor)
+{
+    public RuleDescriptor Descriptor { get; } = descriptor;
+
+    public abstract Finding? Evaluate(RuleContext context);
+
+    /// <summary>Builds this rule's finding.</summary>
+    protected Finding Report(
+        string message,
+        IEnumerable<SshEvent?> evidence,
+        IEnumerable<Fix> fixes,
+        Severity? severity = null,
+        string? title = null) =>
+        new(Descriptor.Id, Descriptor.Slug, severity ?? Descriptor.Severity, Descriptor.Phase, title ?? Descriptor.Title, message,
+            [.. evidence.OfType<SshEvent>().DistinctBy(e => (e.Line, e.Content)).OrderBy(e => e.Line).Select(Proof)],
+            [.. fixes]);
+
+    /// <summary>The evidence line for an event: the input line, or the part of it when one line carried several.</summary>
+    protected static Evidence Proof(SshEvent e) =>
+        new(e.Line, e.Raw.Contains(e.Content, StringComparison.Ordinal) ? e.Raw.TrimEnd() : e.Content);
+
+    /// <summary>Quotes a value for a POSIX shell when it needs it.</summary>
+    protected static string Shell(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "@%_+=:,./-~".Contains(c, StringComparison.Ordinal)) && !value.StartsWith('~')
+            ? value
+            : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The <c>user@host</c> (and <c>-p PORT</c>) to put in a suggested ssh command.</summary>
+    protected static string Destination(SessionView session)
+    {
+        var target = session.Target;
+        var host = target?.Host ?? "HOST";
+        var user = target?.User is { Length: > 0 } u ? u + "@" : string.Empty;
+        var port = target?.Port is { } p && p != 22 ? $"-p {p} " : string.Empty;
+        return port + user + host;
+    }
+}

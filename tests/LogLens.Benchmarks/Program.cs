@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Running;
+
+namespace LogLens.Benchmarks;
+
+/// <summary>Runs the parse benchmarks over a shared temporary corpus and prints a short throughput table.</summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        // One corpus folder per run, inherited by the benchmark processes through the environment.
+        var owned = string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Corpus.DirectoryVariable));
+        if (owned)
+        {
+            Environment.SetEnvironmentVariable(Corpus.DirectoryVariable, Directory.CreateTempSubdirectory("loglens-bench-").FullName);
+        }
+
+        var directory = Environment.GetEnvironmentVariable(Corpus.DirectoryVariable)!;
+        try
+        {
+            var summary = BenchmarkRunner.Run<ParseBenchmarks>(args: args);
+            var corpus = Throughput.CurrentCorpus();
+            if (corpus is null)
+            {
+                Console.Error.WriteLine("No corpus was built; see the benchmark log above.");
+                return 1;
+            }
+
+            var rows = summary.BenchmarksCases
+                .Select(c => Throughput.Of(summary, c, corpus))
+                .OfType<Throughput>()
+                .ToList();
+            var table = Table(corpus, rows);
+            Console.WriteLine();
+            Console.Write(table);
+            File.WriteAllText(Path.Combine(summary.ResultsDirectoryPath, "loglens-throughput.md"), table);
+            return rows.Count == summary.BenchmarksCases.Length && !summary.HasCriticalValidationErrors ? 0 : 1;
+        }
+        finally
+        {
+            if (owned)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static string Table(Corpus corpus, IReadOnlyList<Throughput> rows)
+    {
+        var text = new StringBuilder();
+        var culture = CultureInfo.InvariantCulture;
+        text.AppendLine(culture, $"Corpus: {corpus.Bytes:N0} bytes ({corpus.Bytes / 1e6:F1} MB), {corpus.Lines:N0} lines ({corpus.Files} logs x {corpus.Copies} copies)");
+        text.AppendLine();
+        text.AppendLine("| Benchmark | Mean | MB/s | lines/s | allocated B/line | MB/s vs Baseline |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        var baseline = rows.FirstOrDefault(r => r.Name == nameof(ParseBenchmarks.Baseline));
+        foreach (var row in rows)
+        {
+            var ratio = baseline is null ? "?" : (row.MegabytesPerSec / baseline.MegabytesPerSec).ToString("F3", culture) + "x";
+            var allocated = row.AllocatedPerLine?.ToString("F1", culture) ?? "?";
+            text.AppendLine(culture, $"| {row.Name} | {Duration(row.MeanSeconds)} | {row.MegabytesPerSec:F2} | {row.LinesPerSec:N0} | {allocated} | {ratio} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Duration(double seconds) => seconds >= 1
+        ? seconds.ToString("F2", CultureInfo.InvariantCulture) + " s"
+        : (seconds * 1000).ToString("F1", CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace LogLens.Benchmarks;
+
+/// <summary>Adds the throughput columns (MB/s, lines/s, allocated bytes per line) to the default configuration.</summary>
+internal sealed class ThroughputConfig : ManualConfig
+{
+    public ThroughputConfig()
+    {
+        AddColumn(Throughput.MegabytesPerSecond, Throughput.LinesPerSecond, Throughput.BytesPerLine);
+    }
+}
+
+/// <summary>The figures for one benchmark, from its mean time, its allocated bytes and the corpus size.</summary>
+internal sealed record Throughput(string Name, double MeanSeconds, double MegabytesPerSec, double LinesPerSec, double? AllocatedPerLine)
+{
+    public static readonly IColumn MegabytesPerSecond = new Column("MB/s", "Corpus megabytes (10^6 bytes) read per second of mean time", t => t.MegabytesPerSec.ToString("F2", CultureInfo.InvariantCulture));
+
+    public static readonly IColumn LinesPerSecond = new Column("lines/s", "Corpus lines read per second of mean time", t => t.LinesPerSec.ToString("N0", CultureInfo.InvariantCulture));
+
+    public static readonly IColumn BytesPerLine = new Column("B/line", "Managed bytes allocated per corpus line (Allocated / lines)", t => t.AllocatedPerLine?.ToString("F1", CultureInfo.InvariantCulture) ?? "?");
+
+    /// <summary>The figures of a benchmark case, or <see langword="null"/> when it has no result or the corpus is unknown.</summary>
+    public static Throughput? Of(Summary summary, BenchmarkCase benchmarkCase, Corpus? corpus)
+    {
+        var report = summary[benchmarkCase];
+        if (corpus is null || report?.ResultStatistics is not { } statistics || statistics.Mean <= 0)
+        {
+            return null;
+        }
+
+        var seconds = statistics.Mean / 1e9;
+        var allocated = report.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
+        return new Throughput(
+            benchmarkCase.Descriptor.WorkloadMethod.Name,
+            seconds,
+            corpus.Bytes / 1e6 / seconds,
+            corpus.Lines / seconds,
+            allocated is { } bytes ? (double)bytes / corpus.Lines : null);
+    }
+
+    /// <summary>The corpus this run measured, as described by the benchmark processes.</summary>
+    public static Corpus? CurrentCorpus() =>
+        Environment.GetEnvironmentVariable(Corpus.DirectoryVariable) is { Length: > 0 } directory
+            ? Corpus.TryLoad(directory)
+            : null;
+
+    private sealed class Column(string name, string legend, Func<Throughput, string> format) : IColumn
+    {
+        public string Id => $"{nameof(Throughput)}.{name}";
+
+        public string ColumnName => name;
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => legend;
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
+            Of(summary, benchmarkCase, CurrentCorpus()) is { } figures ? format(figures) : "?";
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+            GetValue(summary, benchmarkCase);
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+        public bool IsAvailable(Summary summary) => true;
+
+        public override string ToString() => ColumnName;
+    }
+}
