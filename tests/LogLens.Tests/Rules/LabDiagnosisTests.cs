@@ -1,0 +1,40 @@
+using LogLens.Events;
+using LogLens.Findings;
+using LogLens.Tests.Support;
+
+namespace LogLens.Tests.Rules;
+
+/// <summary>
+/// Every scenario the lab recorded from the real OpenSSH gets its expected diagnosis as the root cause.
+/// With LOGLENS_LAB_DIR set (CI's live lab check) the same tests run on a fresh lab run.
+/// </summary>
+[Category("Lab")]
+public class LabDiagnosisTests
+{
+    private static IEnumerable<LabScenario> Scenarios() => Repo.LabScenarios();
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void DiagnosesTheScenarioWithItsExpectedRootCause(LabScenario scenario)
+    {
+        var report = SshLog.Analyze(File.ReadAllText(scenario.ClientLog), scenario.ClientLog);
+        report.Findings.Should().NotBeEmpty(because: $"{scenario.Name} should get a diagnosis");
+        report.Findings[0].Slug.Should().Be(scenario.Slug, because: $"{scenario.Name}: {string.Join(", ", report.Findings.Select(f => f.Slug))}");
+        report.Outcome.Should().Be(scenario.Slug == "success" ? Outcome.Succeeded : Outcome.Failed);
+    }
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void ReadsEveryLineOfTheScenarioIntoOneEvent(LabScenario scenario)
+    {
+        var lines = File.ReadAllText(scenario.ClientLog).Split('\n').Length;
+        var events = SshLog.ReadFile(scenario.ClientLog).ToList();
+        events.Select(e => e.Line).Distinct().Count().Should().BeInRange(lines - 1, lines);
+    }
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void TypesTheDebug1LinesOfTheScenario(LabScenario scenario)
+    {
+        var debug1 = SshLog.ReadFile(scenario.ClientLog).Where(e => e.Level == DebugLevel.Debug1).ToList();
+        var unknown = debug1.Where(e => e is UnknownMessage or Text).Select(e => e.Content).ToList();
+        unknown.Should().BeEmpty(because: "every debug1 line of a lab log should get a specific event type");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using LogLens.Rules;
+using LogLens.Tests.Support;
+
+namespace LogLens.Tests.Rules;
+
+public partial class RuleCatalogTests
+{
+    /// <summary>The finding slugs of the JSON contract (shared/findings.tsv).</summary>
+    private static readonly string[] ContractSlugs =
+    [
+        "config-permissions", "config-error", "key-permissions-too-open", "key-invalid-format", "missing-identity-file",
+        "encrypted-key-no-passphrase", "agent-refused", "key-type-disabled", "dns-resolution", "connection-refused",
+        "connection-timeout", "no-route", "proxy-failure", "exchange-identification-reset", "exchange-identification-closed",
+        "not-ssh-server", "banner-timeout", "kex-algorithm-mismatch", "hostkey-algorithm-mismatch", "cipher-mismatch",
+        "mac-mismatch", "kex-stalled", "host-key-changed", "host-key-unknown", "host-key-verification-failed", "key-rejected",
+        "no-mutual-signature-algorithm", "too-many-auth-failures", "password-only", "password-rejected", "certificate-invalid",
+        "account-expired", "auth-succeeded-then-closed", "forward-bind-failed", "forwarding-refused", "forward-target-refused",
+        "success",
+    ];
+
+    private static IEnumerable<TestCaseData> Descriptors() =>
+        RuleCatalog.All.Select(d => new TestCaseData(d).SetArgDisplayNames($"{d.Id} {d.Slug}"));
+
+    [Test]
+    public void HasExactlyOneRulePerContractSlug()
+    {
+        RuleCatalog.All.Select(d => d.Slug).Should().BeEquivalentTo(ContractSlugs);
+        RuleCatalog.All.Select(d => d.Id).Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
+    public void MatchesTheSharedContractWhenItIsAvailable()
+    {
+        var contract = Repo.Path("..", "shared", "findings.tsv");
+        if (!File.Exists(contract))
+        {
+            Assert.Ignore("../shared/findings.tsv is not beside the repository");
+        }
+
+        var slugs = File.ReadLines(contract).Skip(1).Select(l => l.Split('\t')[0]).Where(s => s.Length > 0);
+        ContractSlugs.Should().BeEquivalentTo(slugs);
+    }
+
+    [TestCaseSource(nameof(Descriptors))]
+    public void GivesEachRuleAnIdInItsPhaseRange(RuleDescriptor rule)
+    {
+        rule.Id.Should().MatchRegex("^LL[0-9]{4}$");
+        var range = rule.Phase switch
+        {
+            Findings.Phase.Local => '0',
+            Findings.Phase.Resolve or Findings.Phase.Connect => '1',
+            Findings.Phase.VersionExchange => '2',
+            Findings.Phase.Negotiation => '3',
+            Findings.Phase.HostKey => '4',
+            Findings.Phase.Authentication => '5',
+            Findings.Phase.Session => '6',
+            _ => '9',
+        };
+        rule.Id[2].Should().Be(range);
+    }
+
+    [TestCaseSource(nameof(Descriptors))]
+    public void HasADocsPageWithEverySection(RuleDescriptor rule)
+    {
+        var page = DocsPage(rule);
+        page.Should().StartWith($"# {rule.Id} {rule.Slug}: ");
+        foreach (var section in new[] { "## What ssh prints", "## What it means", "## How to fix it", "## Triggers on", "## Does not trigger on" })
+        {
+            page.Should().Contain(section, because: $"{rule.Help} needs a '{section}' section");
+        }
+
+        Examples(page, "Triggers on").Should().NotBeEmpty(because: $"{rule.Help} needs at least one example that triggers");
+    }
+
+    [TestCaseSource(nameof(Descriptors))]
+    public void TriggersOnTheDocsPageExamples(RuleDescriptor rule)
+    {
+        foreach (var example in Examples(DocsPage(rule), "Triggers on"))
+        {
+            var report = SshLog.Analyze(example);
+            report.Sessions.SelectMany(s => s.Findings).Select(f => f.Slug).Should()
+                .Contain(rule.Slug, because: $"{rule.Help} says it triggers on:\n{example}");
+        }
+    }
+
+    [TestCaseSource(nameof(Descriptors))]
+    public void DoesNotTriggerOnTheDocsPageCounterExamples(RuleDescriptor rule)
+    {
+        foreach (var example in Examples(DocsPage(rule), "Does not trigger on"))
+        {
+            var report = SshLog.Analyze(example);
+            report.Sessions.SelectMany(s => s.Findings).Select(f => f.Slug).Should()
+                .NotContain(rule.Slug, because: $"{rule.Help} says it does not trigger on:\n{example}");
+        }
+    }
+
+    [TestCaseSource(nameof(Descriptors))]
+    public void IsProvenByAtLeastOneLabScenario(RuleDescriptor rule)
+    {
+        Repo.LabScenarios().Select(s => s.Slug).Should().Contain(rule.Slug, because: "every diagnosis needs a real OpenSSH log behind it");
+    }
+
+    private static string DocsPage(RuleDescriptor rule)
+    {
+        var path = Repo.Path("docs", "rules", rule.Id + ".md");
+        File.Exists(path).Should().BeTrue(because: $"rule {rule.Id} needs {rule.Help}");
+        return File.ReadAllText(path);
+    }
+
+    private static List<string> Examples(string page, string section)
+    {
+        var start = page.IndexOf("## " + section, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var end = page.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
+        var body = end < 0 ? page[start..] : page[start..end];
+        return [.. LogBlock().Matches(body).Select(m => m.Groups[1].Value)];
+    }
+
+    [GeneratedRegex(@"```log\n(.*?)```", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LogBlock();
+}

@@ -1,0 +1,51 @@
+namespace LogLens.Tests.Support;
+
+/// <summary>Paths in the repository, found from the test assembly's location.</summary>
+internal static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+
+    /// <summary>The lab fixtures: the committed ones, or a fresh lab run named by LOGLENS_LAB_DIR.</summary>
+    public static string LabDirectory =>
+        Environment.GetEnvironmentVariable("LOGLENS_LAB_DIR") is { Length: > 0 } dir ? dir : Path("tests", "fixtures", "lab");
+
+    public static IEnumerable<LabScenario> LabScenarios()
+    {
+        var manifest = System.IO.Path.Combine(LabDirectory, "manifest.tsv");
+        foreach (var line in File.ReadLines(manifest).Skip(1))
+        {
+            var cols = line.Split('\t');
+            if (cols.Length >= 5)
+            {
+                yield return new LabScenario(cols[0], cols[1], cols[2], System.IO.Path.Combine(LabDirectory, cols[0], "client.log"));
+            }
+        }
+    }
+
+    private static string FindRoot()
+    {
+        // Baked in at build time, so the tests find the repository even when built into --artifacts-path.
+        var baked = typeof(Repo).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (baked is not null && File.Exists(System.IO.Path.Combine(baked, "LogLens.sln")))
+        {
+            return System.IO.Path.GetFullPath(baked);
+        }
+
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "LogLens.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("LogLens.sln not found above the test assembly.");
+    }
+}
+
+/// <summary>One lab scenario from the manifest.</summary>
+public sealed record LabScenario(string Name, string Slug, string Verbosity, string ClientLog)
+{
+    public override string ToString() => Name;
+}
