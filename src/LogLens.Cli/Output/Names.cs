@@ -1,0 +1,42 @@
+using LogLens.Findings;
+
+namespace LogLens.Cli.Output;
+
+/// <summary>The names the outputs use for phases, outcomes and severities (the JSON contract's spelling).</summary>
+internal static class Names
+{
+    public static string Of(Phase phase) => phase switch
+    {
+        Phase.Local => "local",
+        Phase.Resolve => "resolve",
+        Phase.Connect => "connect",
+        Phase.VersionExchange => "version-exchange",
+        Phase.Negotiation => "negotiation",
+        Phase.HostKey => "host-key",
+        Phase.Authentication => "authentication",
+        Phase.Session => "session",
+        _ => "outcome",
+    };
+
+    public static string Of(Outcome outcome) => outcome switch
+    {
+        Outcome.Succeeded => "succeeded",
+        Outcome.Failed => "failed",
+        _ => "inconclusive",
+    };
+
+    public static string Of(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>A phase as the timeline shows it (shorter than the JSON name).</summary>
+    public static string Label(Phase phase) => phase switch
+    {
+        Phase.VersionExchange => "version",
+        Phase.HostKey => "host key",
+        _ => Of(phase),
+    };
+}

@@ -1,0 +1,198 @@
+using System.Text;
+using LogLens.Analysis;
+using LogLens.Findings;
+
+namespace LogLens.Cli.Output;
+
+/// <summary>
+/// The report for people: a headline with the outcome, a one-line phase timeline, then each finding with its
+/// explanation, the lines that prove it, the fixes and the help page. Text from the log is never sent raw to
+/// the terminal (control characters are shown escaped).
+/// </summary>
+internal sealed class ReportTextWriter(TextWriter output, bool color, int width = 100)
+{
+    private static readonly Phase[] Timeline =
+        [Phase.Resolve, Phase.Connect, Phase.VersionExchange, Phase.Negotiation, Phase.HostKey, Phase.Authentication, Phase.Session];
+
+    public void Write(Report report)
+    {
+        var main = report.Main;
+        output.WriteLine(Bold($"{Safe(report.Source)}: {Headline(report)}"));
+        if (main is null || report.Sessions.Count == 0)
+        {
+            output.WriteLine("  " + Safe(report.Summary));
+            output.WriteLine();
+            return;
+        }
+
+        output.WriteLine("  " + TimelineOf(main.Outcome, main.Phase));
+        if (Facts(main) is { Length: > 0 } facts)
+        {
+            output.WriteLine(Dim("  " + facts));
+        }
+
+        output.WriteLine();
+        if (main.Findings.Count == 0)
+        {
+            WrapInto(main.Summary, "  ");
+            output.WriteLine();
+        }
+
+        foreach (var finding in main.Findings)
+        {
+            WriteFinding(finding);
+        }
+
+        var others = report.Sessions.Where(s => s != main).ToList();
+        if (others.Count > 0)
+        {
+            output.WriteLine(Bold("Other ssh sessions in this input:"));
+            foreach (var session in others)
+            {
+                var kind = session.Parent is { } parent ? $"hop of session {parent}" : "session";
+                var cause = session.Findings.Count > 0 && session.Findings[0] is { } first ? $"{first.Id} {first.Slug}" : session.Summary;
+                output.WriteLine($"  {kind} {session.Index} (lines {session.FirstLine}-{session.LastLine}): {Names.Of(session.Outcome)} at {Names.Of(session.Phase)}: {Safe(cause)}");
+            }
+
+            output.WriteLine();
+        }
+    }
+
+    private static string Headline(Report report) => report.Outcome switch
+    {
+        Outcome.Succeeded => "ssh connected and logged in",
+        Outcome.Failed => $"ssh failed at {Names.Label(report.Phase)}",
+        _ => "inconclusive",
+    };
+
+    private string TimelineOf(Outcome outcome, Phase reached)
+    {
+        var parts = new List<string>();
+        foreach (var phase in Timeline)
+        {
+            string mark;
+            if (phase < reached || (phase == reached && outcome == Outcome.Succeeded))
+            {
+                mark = Green("✓");
+            }
+            else if (phase == reached)
+            {
+                mark = outcome == Outcome.Failed ? Red("✗") : Yellow("?");
+            }
+            else
+            {
+                mark = Dim("·");
+            }
+
+            parts.Add($"{Names.Label(phase)} {mark}");
+        }
+
+        return string.Join("  ", parts);
+    }
+
+    private static string Facts(SessionReport session)
+    {
+        var facts = new List<string>();
+        if (session.Target is { } t)
+        {
+            var user = t.User is { Length: > 0 } u ? u + "@" : string.Empty;
+            var port = t.Port is { } p ? $" port {p}" : string.Empty;
+            var address = t.Address is { Length: > 0 } a && a != t.Host ? $" ({a})" : string.Empty;
+            facts.Add($"target {user}{t.Host}{address}{port}");
+        }
+
+        if (session.Client is { } client)
+        {
+            facts.Add($"client {client}");
+        }
+
+        if (session.Server is { } server)
+        {
+            facts.Add($"server {server}");
+        }
+
+        return Safe(string.Join(" · ", facts));
+    }
+
+    private void WriteFinding(Finding finding)
+    {
+        var (icon, paint) = finding.Severity switch
+        {
+            Severity.Error => ("✗", (Func<string, string>)Red),
+            Severity.Warning => ("!", Yellow),
+            _ => ("✓", Green),
+        };
+        output.WriteLine($"{paint($"{icon} {Names.Of(finding.Severity)}")} {Bold($"{finding.Id} {finding.Slug}")}: {Safe(finding.Title)}");
+        WrapInto(finding.Message, "  ");
+        if (finding.Evidence.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("  Evidence:");
+            var digits = finding.Evidence.Max(e => e.Line).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+            foreach (var evidence in finding.Evidence)
+            {
+                var text = evidence.Text.Length > width * 2 ? evidence.Text[..(width * 2)] + "…" : evidence.Text;
+                output.WriteLine($"  {Dim(evidence.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(digits + 2))} │ {Safe(text)}");
+            }
+        }
+
+        if (finding.Fixes.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(finding.Fixes.Count == 1 ? "  Fix:" : "  Fixes:");
+            foreach (var fix in finding.Fixes)
+            {
+                WrapInto(fix.Description, "    • ", "      ");
+                if (fix.Command is { } command)
+                {
+                    output.WriteLine("      " + Cyan("$ " + Safe(command)));
+                }
+            }
+        }
+
+        output.WriteLine(Dim($"  Help: {finding.Help}"));
+        output.WriteLine();
+    }
+
+    private void WrapInto(string text, string first, string? rest = null)
+    {
+        rest ??= first;
+        var line = new StringBuilder(first);
+        var start = true;
+        foreach (var word in Safe(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!start && line.Length + 1 + word.Length > width)
+            {
+                output.WriteLine(line.ToString());
+                line.Clear().Append(rest);
+                start = true;
+            }
+
+            if (!start)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(word);
+            start = false;
+        }
+
+        output.WriteLine(line.ToString());
+    }
+
+    private static string Safe(string text) => TerminalText.Escape(text);
+
+    private string Paint(string code, string text) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+
+    private string Bold(string text) => Paint("1", text);
+
+    private string Dim(string text) => Paint("2", text);
+
+    private string Red(string text) => Paint("31", text);
+
+    private string Green(string text) => Paint("32", text);
+
+    private string Yellow(string text) => Paint("33", text);
+
+    private string Cyan(string text) => Paint("36", text);
+}
