@@ -51,7 +51,7 @@ public sealed class LogAnalyzer
             ?? done.LastOrDefault(s => s.Parent is null);
         if (main is null || !anySsh)
         {
-            return new Report(source, Outcome.Inconclusive, Phase.Local, null, null, null, [], done,
+            return new Report(source, Outcome.Inconclusive, Phase.Local, null, null, null, [], [],
                 "no ssh output found: run ssh with -v (better -vvv) and pass its whole output, e.g. ssh -vvv host 2>&1 | loglens");
         }
 
