@@ -10,6 +10,8 @@ internal static class LoglensCommand
     {
         var root = new RootCommand("loglens: reads ssh -v/-vv/-vvv output and tells why the connection failed, where, and how to fix it.");
         root.Subcommands.Add(EventsCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         ReportCommand.Configure(root);
         return root;
     }

@@ -1,37 +1,59 @@
 using System.CommandLine;
 using LogLens.Analysis;
 using LogLens.Cli.Output;
+using LogLens.Events;
 using LogLens.Findings;
+using LogLens.Rules;
 
 namespace LogLens.Cli.Commands;
 
-/// <summary><c>loglens [FILE...]</c>: the diagnosis of each input, as text or JSON.</summary>
+/// <summary>How the report is shown.</summary>
+internal sealed record ReportOptions(string Format, string Color, Severity MinSeverity, IReadOnlySet<string> Exclude, bool Quiet, bool Tee)
+{
+    public static ReportOptions Default { get; } = new("text", "never", Severity.Info, new HashSet<string>(), false, false);
+}
+
+/// <summary><c>loglens [FILE...]</c>: the diagnosis of each input, as text, JSON or SARIF.</summary>
 internal static class ReportCommand
 {
     public static void Configure(RootCommand root)
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "Log files to analyse; '-' or none reads standard input.",
+            Description = "Log files to analyse; '-' or none reads standard input (e.g. ssh -vvv host 2>&1 | loglens).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format: text or json.",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "Output format: text, json or sarif.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var color = new Option<string>("--color") { Description = "Colour the text report: auto (only on a terminal, not with NO_COLOR), always or never.", DefaultValueFactory = _ => "auto" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        var severity = new Option<string>("--severity") { Description = "The least severe findings shown: error, warning or info.", DefaultValueFactory = _ => "info" };
+        severity.AcceptOnlyFromAmong("error", "warning", "info");
+        var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", AllowMultipleArgumentsPerToken = true };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing; only the exit code tells the outcome." };
+        var tee = new Option<bool>("--tee") { Description = "Echo the input to stderr as it arrives (live mode: see ssh's output while LogLens listens)." };
         root.Arguments.Add(files);
         root.Options.Add(format);
-        root.SetAction(result => Run(
-            Input.From(result.GetValue(files)),
-            result.GetValue(format) ?? "text",
-            result.InvocationConfiguration.Output,
-            result.InvocationConfiguration.Error,
-            Console.OpenStandardInput));
+        root.Options.Add(color);
+        root.Options.Add(severity);
+        root.Options.Add(exclude);
+        root.Options.Add(quiet);
+        root.Options.Add(tee);
+        root.SetAction(result =>
+        {
+            var options = new ReportOptions(
+                result.GetValue(format) ?? "text",
+                result.GetValue(color) ?? "auto",
+                (result.GetValue(severity) ?? "info") switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => Severity.Info },
+                ParseExclude(result.GetValue(exclude)),
+                result.GetValue(quiet),
+                result.GetValue(tee));
+            var output = result.InvocationConfiguration.Output;
+            return Run(Input.From(result.GetValue(files)), options, output, result.InvocationConfiguration.Error, Console.OpenStandardInput);
+        });
     }
 
-    internal static int Run(IReadOnlyList<Input> inputs, string format, TextWriter output, TextWriter error, Func<Stream> stdin)
+    internal static int Run(IReadOnlyList<Input> inputs, ReportOptions options, TextWriter output, TextWriter error, Func<Stream> stdin)
     {
         var reports = new List<Report>();
         var exit = ExitCodes.Success;
@@ -45,30 +67,37 @@ internal static class ReportCommand
                 continue;
             }
 
-            var report = SshLog.Analyze(stream, input.Name);
-            if (report.Main is null)
+            var report = SshLog.Analyze(Read(stream, options.Tee ? error : null), input.Name);
+            if (report.Main is null && !options.Quiet)
             {
                 error.WriteLine($"loglens: {input.Name}: no ssh output found");
             }
 
-            reports.Add(report);
+            reports.Add(Filter(report, options));
             exit = Worse(exit, ExitCodeOf(report));
         }
 
-        if (format == "json")
+        if (options.Quiet || reports.Count == 0)
         {
-            if (reports.Count > 0)
-            {
-                ReportJsonWriter.Write(output, reports, asArray: inputs.Count > 1);
-            }
+            return exit;
         }
-        else
+
+        switch (options.Format)
         {
-            var writer = new ReportTextWriter(output, color: false);
-            foreach (var report in reports)
-            {
-                writer.Write(report);
-            }
+            case "json":
+                ReportJsonWriter.Write(output, reports, asArray: inputs.Count > 1);
+                break;
+            case "sarif":
+                SarifWriter.Write(output, reports);
+                break;
+            default:
+                var writer = new ReportTextWriter(output, UseColor(options.Color, output));
+                foreach (var report in reports)
+                {
+                    writer.Write(report);
+                }
+
+                break;
         }
 
         output.Flush();
@@ -80,6 +109,56 @@ internal static class ReportCommand
         Outcome.Succeeded => ExitCodes.Success,
         Outcome.Failed => ExitCodes.Failure,
         _ => ExitCodes.Inconclusive,
+    };
+
+    /// <summary>Reads the events; with <paramref name="tee"/>, echoes every line to it as it arrives.</summary>
+    private static IEnumerable<SshEvent> Read(Stream stream, TextWriter? tee)
+    {
+        var last = 0;
+        foreach (var e in SshLog.ReadEvents(stream))
+        {
+            if (tee is not null && e.Line != last)
+            {
+                tee.WriteLine(TerminalText.Escape(e.Raw));
+                tee.Flush();
+                last = e.Line;
+            }
+
+            yield return e;
+        }
+    }
+
+    private static Report Filter(Report report, ReportOptions options)
+    {
+        if (options.MinSeverity == Severity.Info && options.Exclude.Count == 0)
+        {
+            return report;
+        }
+
+        IReadOnlyList<Finding> Keep(IReadOnlyList<Finding> findings) =>
+            [.. findings.Where(f => f.Severity <= options.MinSeverity && !options.Exclude.Contains(f.Id) && !options.Exclude.Contains(f.Slug))];
+
+        return report with
+        {
+            Findings = Keep(report.Findings),
+            Sessions = [.. report.Sessions.Select(s => s with { Findings = Keep(s.Findings) })],
+        };
+    }
+
+    private static HashSet<string> ParseExclude(string[]? values) =>
+        new(
+            (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(v => RuleCatalog.Find(v) is { } rule ? [rule.Id, rule.Slug] : new[] { v })
+                .SelectMany(v => v),
+            StringComparer.OrdinalIgnoreCase);
+
+    private static bool UseColor(string mode, TextWriter output) => mode switch
+    {
+        "always" => true,
+        "never" => false,
+        _ => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected &&
+             string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) &&
+             Environment.GetEnvironmentVariable("TERM") != "dumb",
     };
 
     /// <summary>Unreadable input beats a failure, which beats an inconclusive input, which beats success.</summary>

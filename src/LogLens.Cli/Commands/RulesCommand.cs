@@ -1,0 +1,26 @@
+using System.CommandLine;
+using LogLens.Cli.Output;
+using LogLens.Rules;
+
+namespace LogLens.Cli.Commands;
+
+/// <summary><c>loglens rules</c>: every finding LogLens can report.</summary>
+internal static class RulesCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("rules", "List every finding: ID, slug, severity, phase and title.");
+        command.SetAction(result => Run(result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    internal static int Run(TextWriter output)
+    {
+        foreach (var rule in RuleCatalog.All.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{rule.Id}  {rule.Slug,-30} {Names.Of(rule.Severity),-8} {Names.Of(rule.Phase),-17} {rule.Title}");
+        }
+
+        return ExitCodes.Success;
+    }
+}
