@@ -12,6 +12,7 @@ internal static class LoglensCommand
         root.Subcommands.Add(EventsCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(RedactCommand.Create());
         ReportCommand.Configure(root);
         return root;
     }

@@ -106,6 +106,32 @@ public static class SshLog
         return analyzer.Complete(source);
     }
 
+    /// <summary>
+    /// Writes a redacted copy of a log: users, hosts, addresses, fingerprints and home directories replaced by
+    /// stable placeholders (see <see cref="Redaction.Redactor"/>). The input is read twice, so it must be re-openable.
+    /// </summary>
+    /// <param name="open">Opens the log (called twice: to learn the values, then to replace them).</param>
+    /// <param name="output">Where the redacted log goes, one line per input line.</param>
+    public static void Redact(Func<TextReader> open, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(output);
+        var redactor = new Redaction.Redactor();
+        using (var first = open())
+        {
+            foreach (var e in ReadEvents(first))
+            {
+                redactor.Learn(e);
+            }
+        }
+
+        using var second = open();
+        foreach (var line in new LineReader(second).ReadAll())
+        {
+            output.WriteLine(redactor.Redact(line.Text));
+        }
+    }
+
     private static IEnumerable<SshEvent> ReadFileCore(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
