@@ -13,6 +13,7 @@ internal static class LoglensCommand
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(RedactCommand.Create());
+        root.Subcommands.Add(ProbeCommand.Create());
         ReportCommand.Configure(root);
         return root;
     }

@@ -47,6 +47,26 @@ public static class SshLog
         return ReadCore(new LineReader(reader).ReadAll(), clock: null);
     }
 
+    /// <summary>Opens a byte stream as text the way LogLens reads logs: lenient UTF-8 (invalid bytes become U+FFFD), a UTF-16 BOM honoured.</summary>
+    /// <param name="stream">The stream; it is not closed with the reader.</param>
+    /// <returns>The reader.</returns>
+    public static TextReader OpenText(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return LineReader.OpenStream(stream, leaveOpen: true);
+    }
+
+    /// <summary>Reads events as lines arrive, stamping each with the time it was read (live mode over a pipe).</summary>
+    /// <param name="reader">The reader; it is not closed.</param>
+    /// <param name="clock">The clock for the arrival times.</param>
+    /// <returns>One event per line, in order, each with <see cref="SshEvent.Timestamp"/> set.</returns>
+    public static IEnumerable<SshEvent> ReadEvents(TextReader reader, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(clock);
+        return ReadCore(new LineReader(reader).ReadAll(), clock);
+    }
+
     /// <summary>Reads events as lines arrive (e.g. from a pipe), stamping each with its arrival time.</summary>
     /// <param name="reader">The reader; it is not closed.</param>
     /// <param name="clock">The clock for the arrival times; <see cref="TimeProvider.System"/> when null.</param>

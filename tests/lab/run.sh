@@ -51,6 +51,7 @@ hostkey-changed-v1              host-key-changed                v
 hostkey-type-mismatch           hostkey-algorithm-mismatch      vvv
 hostkey-unknown-batch           host-key-unknown                vvv
 hostkey-unknown-strict          host-key-unknown                vvv
+hostkey-unknown-quiet           host-key-verification-failed    none
 ident-closed                    exchange-identification-closed  vvv
 ident-reset                     exchange-identification-reset   vvv
 kex-mismatch                    kex-algorithm-mismatch          vvv
@@ -414,7 +415,9 @@ client() {
 
 # the options almost every scenario uses
 common() {  # common NAME -> array C
-    C=(-"$VERB" -F /dev/null -o BatchMode=yes -o ConnectTimeout=5 -o UserKnownHostsFile="$KH")
+    C=(-F /dev/null -o BatchMode=yes -o ConnectTimeout=5 -o UserKnownHostsFile="$KH")
+    # verbosity "none": ssh as most people first run it, without -v
+    [ "$VERB" = none ] || C=(-"$VERB" "${C[@]}")
 }
 
 # ---------------------------------------------------------------------------
@@ -682,6 +685,13 @@ sc_hostkey_unknown_batch() {   # 42227: default StrictHostKeyChecking=ask, Batch
     start_sshd "$cfg" 42227
     kh "$NAME"; common
     client -- "${C[@]}" -p 42227 llab@127.0.0.1 true
+}
+
+sc_hostkey_unknown_quiet() {   # 42261: as hostkey-unknown-batch, without -v: one line, nothing to narrow it down
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42261
+    kh "$NAME"; common
+    client -- "${C[@]}" -p 42261 llab@127.0.0.1 true
 }
 
 sc_missing_identity() {  # 42228: -i to a missing file; ssh warns and falls back to the default keys

@@ -67,16 +67,37 @@ internal static class ReportCommand
                 continue;
             }
 
-            var report = SshLog.Analyze(Read(stream, options.Tee ? error : null), input.Name);
-            if (report.Main is null && !options.Quiet)
-            {
-                error.WriteLine($"loglens: {input.Name}: no ssh output found");
-            }
-
-            reports.Add(Filter(report, options));
+            // Standard input is read live: each line is stamped as it arrives, so phases get durations.
+            using var reader = SshLog.OpenText(stream);
+            var report = Analyze(reader, input.Name, options, error, live: input.IsStdin);
+            reports.Add(report);
             exit = Worse(exit, ExitCodeOf(report));
         }
 
+        return Print(reports, inputs.Count > 1, options, output, exit);
+    }
+
+    /// <summary>Analyses a log as it arrives (e.g. from ssh run by <c>loglens probe</c>) and prints its report.</summary>
+    internal static int RunLive(TextReader reader, string source, ReportOptions options, TextWriter output, TextWriter error)
+    {
+        var report = Analyze(reader, source, options, error, live: true);
+        return Print([report], false, options, output, ExitCodeOf(report));
+    }
+
+    private static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live)
+    {
+        var events = live ? SshLog.ReadEvents(reader, TimeProvider.System) : SshLog.ReadEvents(reader);
+        var report = SshLog.Analyze(Tee(events, options.Tee ? error : null), name);
+        if (report.Main is null && !options.Quiet)
+        {
+            error.WriteLine($"loglens: {name}: no ssh output found");
+        }
+
+        return Filter(report, options);
+    }
+
+    private static int Print(List<Report> reports, bool severalInputs, ReportOptions options, TextWriter output, int exit)
+    {
         if (options.Quiet || reports.Count == 0)
         {
             return exit;
@@ -85,7 +106,7 @@ internal static class ReportCommand
         switch (options.Format)
         {
             case "json":
-                ReportJsonWriter.Write(output, reports, asArray: inputs.Count > 1);
+                ReportJsonWriter.Write(output, reports, asArray: severalInputs);
                 break;
             case "sarif":
                 SarifWriter.Write(output, reports);
@@ -111,11 +132,11 @@ internal static class ReportCommand
         _ => ExitCodes.Inconclusive,
     };
 
-    /// <summary>Reads the events; with <paramref name="tee"/>, echoes every line to it as it arrives.</summary>
-    private static IEnumerable<SshEvent> Read(Stream stream, TextWriter? tee)
+    /// <summary>Passes the events on; with <paramref name="tee"/>, echoes every line to it as it arrives.</summary>
+    private static IEnumerable<SshEvent> Tee(IEnumerable<SshEvent> events, TextWriter? tee)
     {
         var last = 0;
-        foreach (var e in SshLog.ReadEvents(stream))
+        foreach (var e in events)
         {
             if (tee is not null && e.Line != last)
             {

@@ -4,7 +4,7 @@ namespace LogLens.Parsing;
 
 /// <summary>
 /// Assigns each event to an ssh invocation. A new session starts at a client version banner once the
-/// current one has shown ssh output, or, for logs cut before the banner, when a session that already
+/// current one has shown a banner or debug output, or, for logs cut before the banner, when a session that already
 /// connected (or failed to) reads its configuration or connects again. A banner that follows a proxy
 /// command starts a hop session linked to its parent; the parent resumes once the hop has finished.
 /// </summary>
@@ -29,8 +29,10 @@ internal sealed class SessionTracker
         state = sessions[current];
         e.Session = current;
         e.ParentSession = state.Parent;
-        if (e is not Text)
+        if (e is ClientVersion || e.Level is not null)
         {
+            // Warnings ssh prints while parsing its arguments (a missing -i file, a config error) come before
+            // its banner: they open the next session rather than close the current one.
             state.HasSshOutput = true;
         }
 

@@ -1,0 +1,196 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics;
+
+namespace LogLens.Cli.Commands;
+
+/// <summary>
+/// <c>loglens probe [ssh options] [user@]host</c>: runs the real <c>ssh -vvv</c> with BatchMode, a connect
+/// timeout and the remote command <c>exit</c>, reads its output as it arrives, and reports. loglens's own
+/// options (<c>--format</c>, <c>--tee</c>, ...) may be mixed in; everything else goes to ssh unchanged.
+/// </summary>
+internal static class ProbeCommand
+{
+    private static readonly HashSet<string> OwnOptionsWithValue = new(StringComparer.Ordinal) { "--format", "--color", "--severity", "--exclude", "--ssh", "--timeout" };
+    private static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet" };
+
+    public static Command Create()
+    {
+        var rest = new Argument<string[]>("SSH-ARGS")
+        {
+            Description = "ssh options and the destination, as you would give them to ssh (e.g. -p 2222 -i ~/.ssh/id_ed25519 user@host).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("probe", "Run ssh -vvv against a host (BatchMode, a connect timeout, the command 'exit'), and diagnose what it prints. Options: --format text|json|sarif, --tee, --quiet, --timeout SECONDS (default 10), --ssh PATH.")
+        {
+            rest,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(result =>
+        {
+            var tokens = result.Tokens.SkipWhile(t => t.Type != TokenType.Command || t.Value != "probe").Skip(1).Select(t => t.Value).ToList();
+            return Run(tokens, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    internal static int Run(IReadOnlyList<string> tokens, TextWriter output, TextWriter error)
+    {
+        var own = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sshArgs = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var eq = token.IndexOf('=', StringComparison.Ordinal);
+            var name = eq > 0 && token.StartsWith("--", StringComparison.Ordinal) ? token[..eq] : token;
+            if (OwnOptionsWithValue.Contains(name))
+            {
+                own[name] = eq > 0 ? token[(eq + 1)..] : i + 1 < tokens.Count ? tokens[++i] : string.Empty;
+            }
+            else if (OwnFlags.Contains(token))
+            {
+                own[token] = "true";
+            }
+            else
+            {
+                sshArgs.Add(token);
+            }
+        }
+
+        if (!sshArgs.Any(a => !a.StartsWith('-')))
+        {
+            error.WriteLine("loglens: probe needs a destination, e.g. loglens probe user@host");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var timeout = own.TryGetValue("--timeout", out var t) && int.TryParse(t, out var seconds) && seconds > 0 ? seconds : 10;
+        var start = new ProcessStartInfo(own.GetValueOrDefault("--ssh", "ssh"))
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])["-vvv", "-o", "BatchMode=yes", "-o", $"ConnectTimeout={timeout}", .. sshArgs, "exit"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var options = ReportOptions.Default with
+        {
+            Format = own.GetValueOrDefault("--format", "text"),
+            Color = own.GetValueOrDefault("--color", "auto"),
+            Quiet = own.ContainsKey("--quiet"),
+            Tee = own.ContainsKey("--tee"),
+        };
+        if (options.Format is not ("text" or "json" or "sarif"))
+        {
+            error.WriteLine($"loglens: unknown format '{options.Format}' (text, json or sarif)");
+            return ExitCodes.UsageOrInput;
+        }
+
+        Process ssh;
+        try
+        {
+            ssh = Process.Start(start) ?? throw new InvalidOperationException("ssh did not start");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            error.WriteLine($"loglens: cannot run {start.FileName}: {e.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+
+        using (ssh)
+        {
+            ssh.StandardInput.Close();
+            var log = new BlockingLines();
+            ssh.ErrorDataReceived += (_, e) => log.Add(e.Data);
+            ssh.OutputDataReceived += (_, e) => log.Add(e.Data);
+            ssh.BeginErrorReadLine();
+            ssh.BeginOutputReadLine();
+            _ = ssh.WaitForExitAsync().ContinueWith(_ => log.Complete(), TaskScheduler.Default);
+            return ReportCommand.RunLive(log.Reader, "probe: ssh " + string.Join(' ', sshArgs), options, output, error);
+        }
+    }
+
+    /// <summary>Lines from ssh's two output streams, handed to a reader in the order they arrive.</summary>
+    private sealed class BlockingLines
+    {
+        private readonly System.Collections.Concurrent.BlockingCollection<string> lines = [];
+        private int open = 2;
+
+        public TextReader Reader => new LinesReader(lines);
+
+        public void Add(string? line)
+        {
+            if (line is null)
+            {
+                if (Interlocked.Decrement(ref open) == 0)
+                {
+                    lines.CompleteAdding();
+                }
+
+                return;
+            }
+
+            if (!lines.IsAddingCompleted)
+            {
+                lines.Add(line);
+            }
+        }
+
+        public void Complete()
+        {
+            // Both streams end with a null line; this is the fallback if the process exits without them.
+            Thread.Sleep(200);
+            if (!lines.IsAddingCompleted)
+            {
+                lines.CompleteAdding();
+            }
+        }
+    }
+
+    private sealed class LinesReader(System.Collections.Concurrent.BlockingCollection<string> lines) : TextReader
+    {
+        private string? current;
+        private int position;
+
+        public override int Read()
+        {
+            while (current is null || position > current.Length)
+            {
+                if (!lines.TryTake(out current, Timeout.Infinite))
+                {
+                    return -1;
+                }
+
+                position = 0;
+            }
+
+            return position == current.Length ? Advance('\n') : current[position++];
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = 0;
+            while (n < count)
+            {
+                var c = n == 0 ? Read() : (current is not null && position <= current.Length ? Read() : -1);
+                if (c < 0)
+                {
+                    break;
+                }
+
+                buffer[index + n++] = (char)c;
+            }
+
+            return n;
+        }
+
+        private int Advance(char c)
+        {
+            position++;
+            return c;
+        }
+    }
+}
