@@ -11,6 +11,7 @@ internal static class VersionGrammar
     public static readonly MessageRule[] Rules =
     [
         Template("banner line {n}: {text}", f => new PreBannerLine(f.Int(0), f[1]), IdentificationFunctions),
+        Template("banner line {n}:", f => new PreBannerLine(f.Int(0), string.Empty), IdentificationFunctions),
         Template("{detail}", f => new IdentificationFailed(f[0]), IdentificationFunctions),
         Template("Local version string {version}", f => new LocalVersion(f[0])),
         Template("Remote protocol version {protocol}, remote software version {software}", f => new RemoteVersion(f[0], f[1])),

@@ -1,9 +1,56 @@
+using LogLens.Events;
 using LogLens.Findings;
 
 namespace LogLens.Rules.Authentication;
 
-/// <summary><c>password-only</c>: the server allows only passwords, and ssh could not use one.</summary>
-internal sealed class PasswordOnlyRule() : Rule(new(RuleIds.PasswordOnly, "password-only", Severity.Error, Phase.Authentication, "The server allows only passwords, and ssh could not use one"))
+/// <summary><c>password-only</c>: the server offers only password or keyboard-interactive login and ssh could not or would not use them.</summary>
+internal sealed class PasswordOnlyRule() : Rule(new(RuleIds.PasswordOnly, "password-only", Severity.Error, Phase.Authentication, "The server allows only password login and ssh could not ask for one"))
 {
-    public override Finding? Evaluate(RuleContext context) => null;
+    private static readonly string[] PasswordMethods = ["password", "keyboard-interactive"];
+
+    public override Finding? Evaluate(RuleContext context)
+    {
+        var session = context.Session;
+        if (context.HasCause || session.Authenticated)
+        {
+            return null;
+        }
+
+        var denied = session.Last<PermissionDenied>();
+        var methods = session.All<AuthMethodsCanContinue>().LastOrDefault();
+        var list = denied?.Methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? methods?.MethodList.ToArray();
+        if (list is null || list.Length == 0 || !list.All(m => PasswordMethods.Contains(m, StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        if (denied is null && !session.Has<NoMoreAuthMethods>())
+        {
+            return null;
+        }
+
+        // A password that was typed and refused is password-rejected's business.
+        if (session.Has<PasswordRetry>() || session.Has<PasswordPrompt>() || session.All<NextAuthMethod>().Any(n => PasswordMethods.Contains(n.Method, StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        var noTty = session.All<ClientNote>().LastOrDefault(n => n.Note.Contains("/dev/tty", StringComparison.Ordinal) || n.Note.Contains("not a terminal", StringComparison.Ordinal));
+        var user = AuthFacts.User(session);
+        var allowed = string.Join(",", list);
+        var message =
+            $"The server{(session.Target?.Host is { } h ? " " + h : string.Empty)} allows only {allowed} for {(user is null ? "this user" : $"'{user}'")}: public-key login is off " +
+            "(PubkeyAuthentication no, or a Match block, or the server is an appliance that only knows passwords), so none of your keys was even tried. " +
+            "And ssh did not ask for a password: BatchMode=yes, no terminal to ask on (git, an IDE, Ansible, CI, cron), or PasswordAuthentication/KbdInteractiveAuthentication " +
+            "set to no in the client's config. The password was never wrong; it was never sent.";
+        return Report(
+            message,
+            [AuthFacts.UserEvidence(session), methods, noTty, session.Last<NoMoreAuthMethods>(), denied],
+            [
+                new Fix("Log in interactively with the password, from a terminal", $"ssh -o BatchMode=no -o PreferredAuthentications=keyboard-interactive,password {Destination(session)}"),
+                new Fix("For unattended use, enable keys on the server (/etc/ssh/sshd_config, then reload sshd)", "PubkeyAuthentication yes"),
+                new Fix("Then install your key (this asks for the password once)", $"ssh-copy-id -i ~/.ssh/id_ed25519.pub {AuthFacts.PortArgument(session)}{Shell(AuthFacts.UserAtHost(session))}"),
+                new Fix("Check what the server allows for this user (on the server)", $"sudo sshd -T -C user={user ?? "USER"},host=localhost,addr=127.0.0.1 | grep -i -E 'pubkeyauthentication|passwordauthentication|kbdinteractive'"),
+            ]);
+    }
 }

@@ -1,9 +1,62 @@
+using LogLens.Events;
 using LogLens.Findings;
 
 namespace LogLens.Rules.Authentication;
 
-/// <summary><c>too-many-auth-failures</c>: too many authentication failures.</summary>
-internal sealed class TooManyAuthFailuresRule() : Rule(new(RuleIds.TooManyAuthFailures, "too-many-auth-failures", Severity.Error, Phase.Authentication, "Too many authentication failures"))
+/// <summary><c>too-many-auth-failures</c>: the server hung up after too many failed attempts, usually keys from the agent.</summary>
+internal sealed class TooManyAuthFailuresRule() : Rule(new(RuleIds.TooManyAuthFailures, "too-many-auth-failures", Severity.Error, Phase.Authentication, "The server disconnected after too many authentication attempts"))
 {
-    public override Finding? Evaluate(RuleContext context) => null;
+    private const string TooMany = "Too many authentication failures";
+
+    public override Finding? Evaluate(RuleContext context)
+    {
+        var session = context.Session;
+        if (context.HasCause)
+        {
+            return null;
+        }
+
+        SshEvent? disconnect = session.All<ReceivedDisconnect>().LastOrDefault(d => d.Reason.Contains(TooMany, StringComparison.OrdinalIgnoreCase));
+        disconnect ??= session.All<Disconnected>().LastOrDefault(d => d.Detail.Contains(TooMany, StringComparison.OrdinalIgnoreCase));
+        disconnect ??= session.Events.LastOrDefault(e => e is UnknownMessage or Text && e.Message.Contains(TooMany, StringComparison.OrdinalIgnoreCase));
+        if (disconnect is null)
+        {
+            return null;
+        }
+
+        var offers = AuthFacts.Offers(session);
+        var fromAgent = offers.Count(o => o.Source == "agent");
+        var planned = session.All<WillAttemptKey>().Where(w => w.KeyType is not null || w.FromAgent).ToList();
+        var passwords = session.All<PasswordRetry>().Count();
+        var user = AuthFacts.User(session);
+        var count = offers.Count switch
+        {
+            0 => "The log does not show the keys that were offered (run ssh with -v to see them)",
+            1 => "ssh offered 1 key before the server gave up",
+            _ => $"ssh offered {offers.Count} keys before the server gave up",
+        };
+        var agent = fromAgent > 0 ? $" ({fromAgent} of them from ssh-agent)" : string.Empty;
+        var pending = planned.Count > offers.Count ? $", and had {planned.Count} on its list" : string.Empty;
+        var message =
+            $"sshd allows a limited number of authentication attempts per connection (MaxAuthTries, 6 by default) and closed the connection when they were used up. " +
+            $"{count}{agent}{pending}{(offers.Count is > 0 and < 6 ? $"; giving up after only {offers.Count} means the server's MaxAuthTries is set lower than the default (failed none/GSSAPI attempts count too)" : string.Empty)}. Each key ssh offers counts as one failure unless the server accepts it, so an agent (or a ~/.ssh full of keys) " +
+            "that tries several wrong keys first uses up the attempts before the right key, or a password, gets its turn. " +
+            "It does not mean anyone is attacking you, and the right key may well be authorized: it never got offered." +
+            (passwords > 0 ? $" {passwords} password attempt(s) were also refused." : string.Empty) +
+            (offers.Count > 0 ? $" Keys offered: {string.Join("; ", offers.Select(o => o.Describe()))}." : string.Empty);
+
+        var explicitKey = offers.FirstOrDefault(o => o.Source == "explicit" && o.IsFile)?.Path ?? planned.FirstOrDefault(w => w.Explicit)?.Path;
+        var key = explicitKey is null ? "~/.ssh/KEY" : Shell(explicitKey.EndsWith(".pub", StringComparison.Ordinal) ? explicitKey[..^4] : explicitKey);
+        var host = session.Target?.Host ?? "HOST";
+        return Report(
+            message,
+            [AuthFacts.UserEvidence(session), .. offers.Select(o => o.Offer), disconnect],
+            [
+                new Fix("Offer only the key that is authorized for this server", $"ssh -o IdentitiesOnly=yes -i {key} {Destination(session)}"),
+                new Fix($"Make it permanent in ~/.ssh/config: Host {host} / IdentityFile {key} / IdentitiesOnly yes{(user is null ? string.Empty : $" / User {user}")}"),
+                new Fix("See which keys the agent holds, and remove the ones you do not need (or all of them)", "ssh-add -l && ssh-add -D"),
+                new Fix("For a password login, skip the keys", $"ssh -o PubkeyAuthentication=no {Destination(session)}"),
+                new Fix("Or, on the server, allow more attempts: MaxAuthTries 10 in /etc/ssh/sshd_config, then reload sshd"),
+            ]);
+    }
 }

@@ -1,9 +1,97 @@
+using LogLens.Analysis;
+using LogLens.Events;
 using LogLens.Findings;
 
 namespace LogLens.Rules.HostKeys;
 
-/// <summary><c>host-key-unknown</c>: the host key is unknown and ssh may not ask.</summary>
-internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "host-key-unknown", Severity.Error, Phase.HostKey, "The host key is unknown and ssh may not ask"))
+/// <summary><c>host-key-unknown</c>: no key is known for the host and ssh could not or would not ask whether to trust it.</summary>
+internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "host-key-unknown", Severity.Error, Phase.HostKey, "The server's host key is not known and ssh could not ask to trust it"))
 {
-    public override Finding? Evaluate(RuleContext context) => null;
+    public override Finding? Evaluate(RuleContext context)
+    {
+        var session = context.Session;
+        if (context.HasCause)
+        {
+            return null;
+        }
+
+        var strict = session.Last<HostKeyUnknownStrict>();
+        var failed = session.Last<HostKeyVerificationFailed>();
+        var authenticity = session.Last<HostAuthenticityUnknown>();
+        var prompt = session.Last<HostKeyPrompt>();
+        var serverKey = session.Last<ServerHostKey>();
+        var noTty = session.All<ClientNote>().LastOrDefault(n => n.Note.Contains("/dev/tty", StringComparison.Ordinal));
+
+        string why;
+        if (strict is not null)
+        {
+            why = "StrictHostKeyChecking is set to yes (on the command line, in ~/.ssh/config or in /etc/ssh/ssh_config), so ssh refuses any host it does not already know instead of asking.";
+        }
+        else if (failed is null || session.Authenticated || Narrowed(session))
+        {
+            return null;
+        }
+        else if (prompt?.Answer is { } answer && !answer.StartsWith("yes", StringComparison.OrdinalIgnoreCase) && !answer.StartsWith("SHA256:", StringComparison.Ordinal))
+        {
+            why = $"ssh asked whether to trust the new key and the answer was \"{answer}\", so it stopped.";
+        }
+        else if (authenticity is not null || prompt is not null || noTty is not null)
+        {
+            why = "ssh wanted to ask \"Are you sure you want to continue connecting?\" but nobody could answer: it ran without a terminal " +
+                "(git, an IDE such as VS Code, Ansible, a CI job, cron, or a Windows service), so the question failed and ssh gave up.";
+        }
+        else if (serverKey is not null)
+        {
+            why = "The log shows the server's key and then the failure, with no \"is known and matches\" or \"Found key\" line and no " +
+                "changed-key warning: the key is simply not in known_hosts, and ssh was not allowed to ask (BatchMode=yes, or no terminal " +
+                "because it ran from git, VS Code, Ansible, a CI job or cron).";
+        }
+        else
+        {
+            return null;
+        }
+
+        var (host, port) = HostAndPort(strict?.Host ?? authenticity?.Host, session);
+        var keyType = strict?.KeyType ?? serverKey?.KeyType;
+        var fingerprint = serverKey?.Fingerprint ?? session.All<HostKeyFingerprint>().LastOrDefault(f => f.Fingerprint is not null)?.Fingerprint;
+        var file = session.All<KnownHostsFileMissing>().Select(m => m.Path).LastOrDefault(p => !p.StartsWith("/etc/", StringComparison.Ordinal) && !p.Contains("ProgramData", StringComparison.OrdinalIgnoreCase)) ?? "~/.ssh/known_hosts";
+        var portArgument = port is { } p && p != 22 ? $"-p {p} " : string.Empty;
+        var presented = fingerprint is null
+            ? string.Empty
+            : $" The server presented {(keyType is null ? "a key" : $"its {keyType} key")} with fingerprint {fingerprint}.";
+
+        return Report(
+            $"ssh has no host key on record for {(port is { } pp && pp != 22 ? $"[{host}]:{pp}" : host)} (it is the first connection from this account, " +
+            "or known_hosts was emptied, or the host is reached under a new name, address or port), and it did not add one. " +
+            why + presented + " This is not a changed or wrong key and nothing is wrong on the server: the client just needs to learn its key once. " +
+            "Check the fingerprint out of band (on the server: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before you trust it.",
+            [strict, authenticity, prompt, serverKey, noTty, failed],
+            [
+                new Fix(
+                    fingerprint is null ? "Fetch the server's key and compare its fingerprint with the one the administrator gives you" : $"Fetch the server's key and check that one fingerprint printed is {fingerprint}",
+                    $"ssh-keyscan {portArgument}{Shell(host)} | ssh-keygen -lf -"),
+                new Fix($"If it matches, add the key to {file}", $"ssh-keyscan {portArgument}{Shell(host)} >> {(file.StartsWith("~/", StringComparison.Ordinal) ? file : Shell(file))}"),
+                new Fix("Or connect once from a terminal and answer yes after checking the fingerprint", $"ssh {Destination(session)}"),
+                new Fix("Or let ssh add unknown keys by itself (it still refuses changed keys)", $"ssh -o StrictHostKeyChecking=accept-new {Destination(session)}"),
+            ]);
+    }
+
+    /// <summary>Whether the log shows a lookup result or a warning that explains the failure better than "unknown".</summary>
+    private static bool Narrowed(SessionView session) =>
+        session.Has<HostKeyKnown>() || session.Has<HostKeyFound>() || session.Has<HostKeyChanged>() || session.Has<OffendingKey>() ||
+        session.Has<HostKeyIpMismatch>() || session.Has<HostKeyAdded>() ||
+        session.All<WarningBanner>().Any(b => b.Title.Contains("HOST", StringComparison.Ordinal));
+
+    /// <summary>The host and port to scan, from the known_hosts name (<c>[127.0.0.1]:2222</c>) or the target.</summary>
+    private static (string Host, int? Port) HostAndPort(string? name, SessionView session)
+    {
+        var target = session.Target;
+        if (name is { Length: > 0 } && name[0] == '[' && name.IndexOf("]:", StringComparison.Ordinal) is var close and > 0 &&
+            int.TryParse(name.AsSpan(close + 2), out var port))
+        {
+            return (name[1..close], port);
+        }
+
+        return (name ?? target?.Host ?? target?.Address ?? "HOST", target?.Port);
+    }
 }

@@ -1,3 +1,5 @@
+using LogLens.Analysis;
+using LogLens.Events;
 using LogLens.Findings;
 
 namespace LogLens.Rules.Local;
@@ -5,5 +7,115 @@ namespace LogLens.Rules.Local;
 /// <summary><c>missing-identity-file</c>: an identity file that was asked for does not exist.</summary>
 internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdentityFile, "missing-identity-file", Severity.Error, Phase.Local, "An identity file that was asked for does not exist"))
 {
-    public override Finding? Evaluate(RuleContext context) => null;
+    public override Finding? Evaluate(RuleContext context)
+    {
+        var session = context.Session;
+        var explicitPaths = ExplicitPaths(session);
+
+        // A user-provided identity that cannot be read is reported without a debug level ("Warning: Identity file ...",
+        // "no such identity: ..." at info level, 8.5+); the default keys are reported at debug3 and are normal.
+        var notAccessible = session.All<IdentityNotAccessible>()
+            .Where(n => n.Level is null || explicitPaths.Any(p => LocalFacts.SamePath(p, n.Path)))
+            .ToList();
+        var missing = notAccessible.Select(n => n.Path).Distinct(StringComparer.Ordinal).ToList();
+        var typeless = new List<SshEvent>();
+        if (missing.Count == 0)
+        {
+            foreach (var candidate in TypeMinusOne(session, explicitPaths))
+            {
+                missing.Add(candidate.Path);
+                typeless.Add(candidate);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var path = missing[0];
+        var severity = session.Authenticated || context.HasCause ? Severity.Warning : Severity.Error;
+        var reason = notAccessible.FirstOrDefault()?.Reason ?? "No such file or directory";
+        var notFound = reason.Contains("No such file", StringComparison.OrdinalIgnoreCase);
+        var what = notFound || typeless.Count > 0
+            ? $"The identity file {path} does not exist"
+            : $"The identity file {path} exists but ssh cannot read it ({reason})";
+        var fellBack = notAccessible.Any(n => n.Message.StartsWith("Warning:", StringComparison.Ordinal)) && (session.Has<OfferingKey>() || session.Has<TryingPrivateKey>())
+            ? " ssh then went on with its default keys (~/.ssh/id_rsa, id_ecdsa, id_ed25519 ...), even with IdentitiesOnly, so any 'Offering public key' for those and their rejection are a side effect, not the problem."
+            : string.Empty;
+        var consequence = session.Authenticated
+            ? " Another key logged you in, so the connection worked anyway, but the option points at nothing."
+            : LocalFacts.AuthFailed(session)
+                ? " Without that key the server accepted nothing, so the final 'Permission denied' is a consequence."
+                : string.Empty;
+        var relative = !path.Contains('/', StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal) || path.StartsWith("./", StringComparison.Ordinal)
+            ? " The path is relative, so it is looked up in the directory ssh was started from, which for a script, an IDE or a CI job is often not the one you expect."
+            : string.Empty;
+        var evidence = new List<SshEvent?>();
+        evidence.AddRange(notAccessible.Take(3));
+        evidence.AddRange(typeless);
+        evidence.Add(session.All<WillAttemptKey>().FirstOrDefault(w => LocalFacts.SamePath(w.Path, path)));
+        evidence.Add(session.Last<PermissionDenied>());
+        var dir = Directory(path);
+        var windows = LocalFacts.IsWindows(session, path);
+        var existing = session.All<IdentityFile>().FirstOrDefault(i => i.KeyType >= 0 && !i.Path.Contains("-cert", StringComparison.Ordinal))?.Path;
+        var fixes = new List<Fix>
+        {
+            new("See which keys really exist", windows ? $"dir \"{LocalFacts.WindowsPath(dir)}\"" : $"ls -l {Shell(dir)}"),
+            new(existing is null ? "Point -i (or IdentityFile in ~/.ssh/config) at the key that exists" : $"Point -i (or IdentityFile in ~/.ssh/config) at a key that exists, such as {existing}",
+                $"ssh -i {(windows ? "\"" + LocalFacts.WindowsPath(existing ?? dir + "\\id_ed25519") + "\"" : Shell(existing ?? dir + "/id_ed25519"))} {Destination(session)}"),
+            new("Or create the key under that name and install its public half on the server", $"ssh-keygen -t ed25519 -f {Shell(path)} && ssh-copy-id -i {Shell(path + ".pub")} {Destination(session)}"),
+        };
+        return Report(
+            $"{what}: it was asked for explicitly (-i or IdentityFile), so ssh had no such key to offer.{fellBack}{consequence}{relative} " +
+            "Check the spelling and the directory: a key created under another name (id_rsa vs id_ed25519), in another user's home " +
+            "(sudo, a service account, Windows vs WSL), or an IdentityFile line left over from another machine are the usual causes.",
+            evidence,
+            fixes,
+            severity);
+    }
+
+    /// <summary>The identities the user named: <c>Will attempt key: PATH ... explicit</c>, and <c>-i</c> in <c>Started with:</c>.</summary>
+    private static List<string> ExplicitPaths(SessionView session)
+    {
+        var paths = session.All<WillAttemptKey>().Where(w => w.Explicit && !w.FromAgent).Select(w => w.Path).ToList();
+        paths.AddRange(LocalFacts.CommandLineIdentities(session));
+        return paths;
+    }
+
+    /// <summary>
+    /// Identities listed with type -1 that were explicit (or the only identity, with authentication failing), when the log has
+    /// no line showing the file exists (a load error, a passphrase prompt, an offer of it).
+    /// </summary>
+    private static IEnumerable<IdentityFile> TypeMinusOne(SessionView session, List<string> explicitPaths)
+    {
+        var identities = session.All<IdentityFile>().Where(i => !i.Path.EndsWith("-cert", StringComparison.Ordinal) && !i.Path.EndsWith("-cert.pub", StringComparison.Ordinal)).ToList();
+        var candidates = identities.Where(i => i.Missing && explicitPaths.Any(p => LocalFacts.SamePath(p, i.Path))).ToList();
+        if (candidates.Count == 0 && identities.Count == 1 && identities[0].Missing && !LocalFacts.IsDefaultKey(identities[0].Path) && LocalFacts.AuthFailed(session))
+        {
+            candidates.Add(identities[0]);
+        }
+
+        // From 8.5 on a user-provided identity that is missing is reported at info level: trying it without that line means it exists.
+        var reportsMissing = LocalFacts.Version(session) is >= 8.5;
+        foreach (var candidate in candidates.DistinctBy(c => c.Path))
+        {
+            var path = candidate.Path;
+            var exists = session.All<KeyLoadFailed>().Any(k => LocalFacts.SamePath(k.Path, path)) ||
+                         session.All<KeyPermissionsTooOpen>().Any(k => LocalFacts.SamePath(k.Path, path)) ||
+                         session.All<PassphrasePrompt>().Any(k => LocalFacts.SamePath(k.Path, path)) ||
+                         session.All<OfferingKey>().Any(k => LocalFacts.SamePath(k.Path, path)) ||
+                         (reportsMissing && session.All<TryingPrivateKey>().Any(t => LocalFacts.SamePath(t.Path, path)));
+            if (!exists)
+            {
+                yield return candidate;
+            }
+        }
+    }
+
+    private static string Directory(string path)
+    {
+        var cut = path.LastIndexOfAny(['/', '\\']);
+        return cut <= 0 ? "." : path[..cut];
+    }
 }

@@ -1,9 +1,51 @@
+using LogLens.Events;
 using LogLens.Findings;
+using LogLens.Rules.Connect;
 
 namespace LogLens.Rules.VersionExchange;
 
-/// <summary><c>banner-timeout</c>: no ssh banner arrived in time.</summary>
+/// <summary><c>banner-timeout</c>: the TCP connection was accepted but no SSH banner arrived in time.</summary>
 internal sealed class BannerTimeoutRule() : Rule(new(RuleIds.BannerTimeout, "banner-timeout", Severity.Error, Phase.VersionExchange, "No SSH banner arrived in time"))
 {
-    public override Finding? Evaluate(RuleContext context) => null;
+    public override Finding? Evaluate(RuleContext context)
+    {
+        var session = context.Session;
+        if (context.HasCause || session.Has<RemoteVersion>() || session.Authenticated)
+        {
+            return null;
+        }
+
+        var banner = (SshEvent?)session.All<BannerExchangeFailed>().LastOrDefault(b => ConnectionTimeoutRule.IsTimeout(b.Reason)) ??
+            session.All<IdentificationFailed>().LastOrDefault(i => ConnectionTimeoutRule.IsTimeout(i.Detail));
+        var timedOut = session.All<ConnectionError>().LastOrDefault(e => ConnectionTimeoutRule.IsTimeout(e.Reason));
+        if (banner is null && (timedOut is null || session.Reached > Phase.VersionExchange || !session.Has<LocalVersion>()))
+        {
+            return null;
+        }
+
+        var host = timedOut?.Host ?? (banner as BannerExchangeFailed)?.Host ?? session.Target?.Host ?? "HOST";
+        var port = timedOut?.Port ?? (banner as BannerExchangeFailed)?.Port ?? session.Target?.Port ?? 22;
+        var proxied = ProxyFailureRule.Involved(session);
+        var message = $"The TCP connection to {host} port {port} was accepted, but no SSH identification ('SSH-2.0-...') came back before the " +
+            "timeout (ConnectTimeout also bounds the wait for the banner). Something took the connection and then said nothing: an sshd that is " +
+            "stuck or starved (an overloaded or swapping server, a full disk or process table, a slow reverse DNS lookup for TCP wrappers or " +
+            "UseDNS), a load balancer, NAT or port forward that accepts but cannot reach its backend, a firewall or IPS that lets the handshake " +
+            "through and then drops the data, or a service that is not SSH and waits for the client to speak first (an HTTP server waiting for " +
+            "more request lines, a database). Authentication never started.";
+        if (proxied)
+        {
+            message += " The connection went through a proxy command: it may be the proxy that never passed any data on.";
+        }
+
+        var user = Network.UserAt(session);
+        var fixes = new List<Fix>
+        {
+            new($"See whether anything greets on port {port} (an SSH server prints SSH-2.0-... at once)", $"nc -v -w 10 {Shell(host)} {port}"),
+            new("Give a slow server more time", $"ssh -o ConnectTimeout=30 {Network.PortOption(port)}{user}{host}"),
+            new("On the server, check that sshd is running and the machine is not overloaded", "systemctl status ssh; uptime; df -h /"),
+            new("On the server, read sshd's log for the connection", "sudo journalctl -u ssh -u sshd -n 50"),
+            new("If reverse DNS is slow on the server, turn it off: 'UseDNS no' in /etc/ssh/sshd_config, then reload sshd", "sudo systemctl reload ssh"),
+        };
+        return Report(message, [session.Last<LocalVersion>(), banner, timedOut], fixes);
+    }
 }
