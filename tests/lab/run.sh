@@ -598,15 +598,15 @@ sc_not_ssh_http() {    # 42215: an HTTP server
     client -- "${C[@]}" -p 42215 llab@127.0.0.1 true
 }
 
-sc_not_ssh_tls() {     # 42216: openssl s_server (TLS)
+sc_not_ssh_tls() {     # 8443 (the usual HTTPS-alternate port people mistype for ssh): openssl s_server (TLS)
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj /CN=localhost \
         -keyout "$S/tls/key.pem" -out "$S/tls/cert.pem" >/dev/null 2>&1 || die "openssl req"
-    openssl s_server -accept 127.0.0.1:42216 -cert "$S/tls/cert.pem" -key "$S/tls/key.pem" -www \
+    openssl s_server -accept 127.0.0.1:8443 -cert "$S/tls/cert.pem" -key "$S/tls/key.pem" -www \
         </dev/null >>"$SD/server.log" 2>&1 &
     SRVPID=$!; PIDS+=("$SRVPID")
-    wait_listen 42216
+    wait_listen 8443
     kh "$NAME"; common
-    client -- "${C[@]}" -p 42216 llab@127.0.0.1 true
+    client -- "${C[@]}" -p 8443 llab@127.0.0.1 true
 }
 
 sc_not_ssh_binary() {  # 42259: a server that greets first in a binary protocol (MySQL-like)

@@ -135,7 +135,7 @@ public sealed class LogAnalyzer
                 reached = phase;
             }
 
-            if (e is PacketTrace or KexProposal or ChannelStep or KexStep or KnownHostsLookup or AuthStep or ConnectStep or ServerRequest)
+            if (e is PacketTrace or ChannelStep or KexStep or KnownHostsLookup or AuthStep or ConnectStep or ServerRequest)
             {
                 return;
             }
