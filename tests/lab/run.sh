@@ -31,7 +31,8 @@ while [ $# -gt 0 ]; do
 done
 
 # ---------------------------------------------------------------------------
-# Scenario table: name, expected finding slug, verbosity. Ports are fixed per
+# Scenario table: name, expected finding slug (findings[0]), verbosity, and optionally other findings
+# that must follow it (comma-separated). Ports are fixed per
 # scenario inside each function so a re-run gives the same logs.
 SCENARIOS="
 account-expired                 account-expired                 vvv
@@ -52,6 +53,7 @@ hostkey-type-mismatch           hostkey-algorithm-mismatch      vvv
 hostkey-unknown-batch           host-key-unknown                vvv
 hostkey-unknown-strict          host-key-unknown                vvv
 hostkey-unknown-quiet           host-key-verification-failed    none
+slow-reverse-dns                success                         vvv     slow-step
 ident-closed                    exchange-identification-closed  vvv
 ident-reset                     exchange-identification-reset   vvv
 kex-mismatch                    kex-algorithm-mismatch          vvv
@@ -171,7 +173,7 @@ cleanup() {
     local p
     for p in "${PIDS[@]}"; do stop_pid "$p"; done
     for p in "${NETNS_MADE[@]}"; do ip netns del "$p" 2>/dev/null; done
-    [ -n "$NETNS_ETC" ] && rm -rf "$NETNS_ETC"
+    [ -n "$NETNS_ETC" ] && rm -rf "$NETNS_ETC" /etc/netns/llab-s
     [ "$NETNS_PARENT_MADE" = 1 ] && rmdir /etc/netns 2>/dev/null
     return 0
 }
@@ -386,13 +388,14 @@ agent_add() {  # agent_add [ssh-add options] KEY...
 # Runs ssh as the client user with a clean environment and stdin from
 # /dev/null; writes command.txt and client.log; sets RC.
 client() {
-    local ns="" to=20 during="" ; local -a envs=()
+    local ns="" to=20 during="" stamp=0 ; local -a envs=()
     while [ "$1" != "--" ]; do
         case $1 in
             --ns) ns=$2; shift 2 ;;
             --env) envs+=("$2"); shift 2 ;;
             --timeout) to=$2; shift 2 ;;
             --during) during=$2; shift 2 ;;
+            --stamp) stamp=1; shift ;;
             *) die "client: bad option $1" ;;
         esac
     done
@@ -408,6 +411,9 @@ client() {
         local cpid=$!; PIDS+=("$cpid")
         $during
         wait "$cpid"; RC=$?
+    elif [ "$stamp" = 1 ]; then
+        # as VS Code's Remote-SSH log shows it: each line with the time it arrived
+        "${cmd[@]}" </dev/null 2>&1 | $PY -u "$LAB_DIR/stamp.py" >"$SD/client.log"; RC=${PIPESTATUS[0]}
     else
         "${cmd[@]}" </dev/null >"$SD/client.log" 2>&1; RC=$?
     fi
@@ -462,6 +468,12 @@ netns_setup() {
     printf '127.0.0.1\tlocalhost\n::1\tlocalhost\n' >$NETNS_ETC/hosts
     # files + dns only, so no NSS module can reach a resolver outside the namespace
     printf 'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\n' >$NETNS_ETC/nsswitch.conf
+    # slow-reverse-dns: sshd in llab-s asks a resolver that does not exist (no host has .53: nothing
+    # leaves the namespaces, the query just times out), as a server with a broken DNS does
+    mkdir -p /etc/netns/llab-s
+    printf 'nameserver 10.200.77.53\noptions timeout:2 attempts:2\n' >/etc/netns/llab-s/resolv.conf
+    printf '127.0.0.1\tlocalhost\n::1\tlocalhost\n' >/etc/netns/llab-s/hosts
+    printf 'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\n' >/etc/netns/llab-s/nsswitch.conf
     sleep 0.5   # let the veth come up
     NET_READY=1
 }
@@ -655,6 +667,14 @@ sc_mac_mismatch() {    # 42222: a non-AEAD cipher so the MAC is negotiated
     start_sshd "$cfg" 42222
     kh "$NAME" "[127.0.0.1]:42222" "$HOSTPUB"; common
     client -- "${C[@]}" -c aes128-ctr -m hmac-md5,hmac-sha1-96 -p 42222 llab@127.0.0.1 true
+}
+
+sc_slow_reverse_dns() {  # sshd in llab-s:42262 with UseDNS yes and a resolver that never answers; lines time-stamped
+    netns_setup
+    local cfg; cfg=$(printf 'UseDNS yes\n' | sshd_conf "$NAME" 10.200.77.2)
+    start_sshd "$cfg" 42262 llab-s
+    kh "$NAME" "[10.200.77.2]:42262" "$HOSTPUB"; common
+    client --ns llab-c --stamp --timeout 30 -- "${C[@]}" -p 42262 llab@10.200.77.2 true
 }
 
 sc_kex_stalled() {     # sshd in llab-s:42223; segments >= 1200 bytes from it are dropped
@@ -940,7 +960,7 @@ fi
 
 T0=$(date +%s)
 for NAME in "${SELECTED[@]}"; do
-    read -r SLUG VERB <<<"$(echo "$SCENARIOS" | awk -v n="$NAME" '$1 == n { print $2, $3 }')"
+    read -r SLUG VERB ALSO <<<"$(echo "$SCENARIOS" | awk -v n="$NAME" '$1 == n { print $2, $3, $4 }')"
     SD=$OUT/$NAME
     rm -rf "$SD"; mkdir -p "$SD"
     : >"$SD/server.log"
@@ -950,14 +970,14 @@ for NAME in "${SELECTED[@]}"; do
     [ -n "$SRVPID" ] && stop_pid "$SRVPID"
     [ -s "$SD/server.log" ] || rm -f "$SD/server.log"
     chmod 644 "$SD"/*
-    ROWS[$NAME]="$NAME"$'\t'"$SLUG"$'\t'"$VERB"$'\t'"$RC"$'\t'"$(cat "$SD/command.txt")"
+    ROWS[$NAME]="$NAME"$'\t'"$SLUG"$'\t'"$VERB"$'\t'"$RC"$'\t'"$(cat "$SD/command.txt")"$'\t'"${ALSO:-}"
     ms=$(( ($(date +%s%N) - t1) / 1000000 ))
     note "$(printf '%-26s %-31s exit %-3s %3d.%01ds  %s' "$NAME" "$SLUG" "$RC" $((ms / 1000)) $((ms % 1000 / 100)) \
         "$(tail -n1 "$SD/client.log" | tr -d '\r' | cut -c1-70)")"
 done
 
 {
-    printf 'scenario\tslug\tverbosity\texit\tcommand\n'
+    printf 'scenario\tslug\tverbosity\texit\tcommand\talso\n'
     for n in "${!ROWS[@]}"; do printf '%s\n' "${ROWS[$n]}"; done | LC_ALL=C sort
 } >"$OUT/manifest.tsv"
 note "done: ${#SELECTED[@]} scenario(s) in $(( $(date +%s) - T0 ))s -> $OUT"

@@ -45,7 +45,7 @@ internal static class ReportJsonWriter
         json.WriteStartObject();
         json.WriteString("schema", Schema);
         json.WriteString("source", report.Source);
-        WriteVerdict(json, report.Outcome, report.Phase, report.Client, report.Server, report.Target, report.Findings, report.Summary);
+        WriteVerdict(json, report.Outcome, report.Phase, report.Client, report.Server, report.Target, report.Findings, report.Summary, report.Main?.Timings ?? []);
         json.WriteStartArray("sessions");
         foreach (var session in report.Sessions)
         {
@@ -54,7 +54,7 @@ internal static class ReportJsonWriter
             WriteNullable(json, "parent", session.Parent);
             json.WriteNumber("firstLine", session.FirstLine);
             json.WriteNumber("lastLine", session.LastLine);
-            WriteVerdict(json, session.Outcome, session.Phase, session.Client, session.Server, session.Target, session.Findings, session.Summary);
+            WriteVerdict(json, session.Outcome, session.Phase, session.Client, session.Server, session.Target, session.Findings, session.Summary, session.Timings);
             json.WriteEndObject();
         }
 
@@ -63,7 +63,8 @@ internal static class ReportJsonWriter
     }
 
     private static void WriteVerdict(
-        Utf8JsonWriter json, Outcome outcome, Phase phase, string? client, string? server, Target? target, IReadOnlyList<Finding> findings, string summary)
+        Utf8JsonWriter json, Outcome outcome, Phase phase, string? client, string? server, Target? target, IReadOnlyList<Finding> findings, string summary,
+        IReadOnlyList<PhaseTiming> timings)
     {
         json.WriteString("outcome", Names.Of(outcome));
         json.WriteString("phase", Names.Of(phase));
@@ -84,6 +85,16 @@ internal static class ReportJsonWriter
         }
 
         json.WriteString("summary", summary);
+        json.WriteStartArray("timings");
+        foreach (var timing in timings)
+        {
+            json.WriteStartObject();
+            json.WriteString("phase", Names.Of(timing.Phase));
+            json.WriteNumber("seconds", Math.Round(timing.Duration.TotalSeconds, 3));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("findings");
         foreach (var finding in findings)
         {

@@ -25,7 +25,7 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             return;
         }
 
-        output.WriteLine("  " + TimelineOf(main.Outcome, main.Phase));
+        output.WriteLine("  " + TimelineOf(main.Outcome, main.Phase, main.Timings));
         if (Facts(main) is { Length: > 0 } facts)
         {
             output.WriteLine(Dim("  " + facts));
@@ -65,7 +65,7 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
         _ => "inconclusive",
     };
 
-    private string TimelineOf(Outcome outcome, Phase reached)
+    private string TimelineOf(Outcome outcome, Phase reached, IReadOnlyList<PhaseTiming> timings)
     {
         var parts = new List<string>();
         foreach (var phase in Timeline)
@@ -84,11 +84,16 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
                 mark = Dim("·");
             }
 
-            parts.Add($"{Names.Label(phase)} {mark}");
+            var took = timings.Where(t => t.Phase == phase).Select(t => t.Duration).DefaultIfEmpty(TimeSpan.MinValue).Max();
+            parts.Add(took >= TimeSpan.Zero ? $"{Names.Label(phase)} {mark} {Dim(Seconds(took))}" : $"{Names.Label(phase)} {mark}");
         }
 
         return string.Join("  ", parts);
     }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds < 10
+        ? span.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "s"
+        : span.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "s";
 
     private static string Facts(SessionReport session)
     {

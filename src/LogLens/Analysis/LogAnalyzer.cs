@@ -99,7 +99,7 @@ public sealed class LogAnalyzer
             Outcome.Succeeded => "Connected and authenticated.",
             _ => $"The log ends during {Describe(view.Reached)} with nothing decisive; run ssh again with -vvv and keep the whole output.",
         };
-        return new SessionReport(view.Index, view.Parent, outcome, view.Reached, view.Client, view.Server, view.Target, ordered, summary, firstLine, lastLine);
+        return new SessionReport(view.Index, view.Parent, outcome, view.Reached, view.Client, view.Server, view.Target, ordered, summary, firstLine, lastLine, view.Timings);
     }
 
     private static string Describe(Phase phase) => phase switch
@@ -119,7 +119,11 @@ public sealed class LogAnalyzer
     {
         private readonly List<SshEvent> head = [];
         private readonly Queue<SshEvent> tail = new();
+        private readonly List<(Phase Phase, DateTimeOffset Start)> phaseStarts = [];
         private Phase reached = Phase.Local;
+        private SshEvent? lastStamped;
+        private DateTimeOffset? lastTime;
+        private SlowStep? slowest;
 
         public int Index { get; } = index;
 
@@ -130,14 +134,36 @@ public sealed class LogAnalyzer
         public void Add(SshEvent e)
         {
             LastLine = e.Line;
-            if (PhaseTracker.Entered(e) is { } phase && phase > reached)
+            var entered = PhaseTracker.Entered(e) is { } phase && phase > reached;
+            if (entered)
             {
-                reached = phase;
+                reached = PhaseTracker.Entered(e)!.Value;
+            }
+
+            if (e.Timestamp is { } time)
+            {
+                if (phaseStarts.Count == 0 || entered)
+                {
+                    phaseStarts.Add((reached, time));
+                }
+
+                lastTime = time;
             }
 
             if (e is PacketTrace or ChannelStep or KexStep or KnownHostsLookup or AuthStep or ConnectStep or ServerRequest)
             {
                 return;
+            }
+
+            if (e.Timestamp is { } stamp)
+            {
+                // Silences are measured between the lines that say something, not the packet traces inside them.
+                if (lastStamped?.Timestamp is { } previous && stamp - previous > (slowest?.Gap ?? TimeSpan.Zero))
+                {
+                    slowest = new SlowStep(stamp - previous, lastStamped, e);
+                }
+
+                lastStamped = e;
             }
 
             if (head.Count < HeadCapacity)
@@ -153,6 +179,18 @@ public sealed class LogAnalyzer
             }
         }
 
-        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops);
+        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops, Timings(), slowest);
+
+        private List<PhaseTiming> Timings()
+        {
+            var timings = new List<PhaseTiming>(phaseStarts.Count);
+            for (var i = 0; i < phaseStarts.Count; i++)
+            {
+                var end = i + 1 < phaseStarts.Count ? phaseStarts[i + 1].Start : lastTime ?? phaseStarts[i].Start;
+                timings.Add(new PhaseTiming(phaseStarts[i].Phase, end - phaseStarts[i].Start));
+            }
+
+            return timings;
+        }
     }
 }

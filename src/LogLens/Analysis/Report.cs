@@ -14,6 +14,7 @@ namespace LogLens.Analysis;
 /// <param name="Summary">One sentence saying what happened (or what is missing from the log).</param>
 /// <param name="FirstLine">The first input line of the session.</param>
 /// <param name="LastLine">The last input line of the session.</param>
+/// <param name="Timings">How long each phase took, when the lines carry times; empty otherwise.</param>
 public sealed record SessionReport(
     int Index,
     int? Parent,
@@ -25,7 +26,8 @@ public sealed record SessionReport(
     IReadOnlyList<Finding> Findings,
     string Summary,
     int FirstLine,
-    int LastLine);
+    int LastLine,
+    IReadOnlyList<PhaseTiming> Timings);
 
 /// <summary>
 /// The diagnosis of a whole input: the outcome, phase and findings of its main session (the last one that

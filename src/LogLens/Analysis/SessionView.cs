@@ -10,6 +10,17 @@ namespace LogLens.Analysis;
 /// <param name="User">The remote user.</param>
 public sealed record Target(string? Host, string? Address, int? Port, string? User);
 
+/// <summary>How long a phase took, from the arrival times of the lines (live mode, or a log with timestamps).</summary>
+/// <param name="Phase">The phase.</param>
+/// <param name="Duration">From the first line of the phase to the first line of the next (or the last line).</param>
+public sealed record PhaseTiming(Phase Phase, TimeSpan Duration);
+
+/// <summary>The longest wait between two consecutive lines of a session.</summary>
+/// <param name="Gap">How long nothing was printed.</param>
+/// <param name="Before">The last line before the wait.</param>
+/// <param name="After">The first line after it.</param>
+public sealed record SlowStep(TimeSpan Gap, SshEvent Before, SshEvent After);
+
 /// <summary>
 /// What the rules see of one ssh invocation: its events (without the high-volume trace lines), the
 /// furthest phase it reached, the target, and the hops it ran through a ProxyJump or ProxyCommand.
@@ -18,8 +29,11 @@ public sealed class SessionView
 {
     private readonly List<SshEvent> events;
 
-    internal SessionView(int index, int? parent, List<SshEvent> events, Phase reached, IReadOnlyList<SessionView> hops)
+    internal SessionView(int index, int? parent, List<SshEvent> events, Phase reached, IReadOnlyList<SessionView> hops,
+        IReadOnlyList<PhaseTiming>? timings = null, SlowStep? slowest = null)
     {
+        Timings = timings ?? [];
+        SlowestStep = slowest;
         Index = index;
         Parent = parent;
         this.events = events;
@@ -38,6 +52,12 @@ public sealed class SessionView
 
     /// <summary>The furthest phase the connection entered.</summary>
     public Phase Reached { get; }
+
+    /// <summary>How long each phase took, when the lines carry times (live mode, probe, timestamped pastes); empty otherwise.</summary>
+    public IReadOnlyList<PhaseTiming> Timings { get; }
+
+    /// <summary>The longest silence between two lines, when the lines carry times.</summary>
+    public SlowStep? SlowestStep { get; }
 
     /// <summary>The ProxyJump/ProxyCommand hops this session started.</summary>
     public IReadOnlyList<SessionView> Hops { get; }

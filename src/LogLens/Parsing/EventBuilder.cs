@@ -9,7 +9,7 @@ internal sealed class EventBuilder(TimeProvider? clock)
 
     public IEnumerable<SshEvent> Build(RawLine line)
     {
-        var stamp = clock?.GetUtcNow();
+        var stamp = clock is not null ? clock.GetUtcNow() : LineUnwrapper.TryReadTimestamp(line.Text, out var written) ? written : (DateTimeOffset?)null;
         if (!LineUnwrapper.HasEscapedLines(line.Text))
         {
             yield return Finish(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line, stamp);

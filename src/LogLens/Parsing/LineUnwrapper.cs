@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 
 namespace LogLens.Parsing;
 
@@ -46,6 +47,30 @@ internal static class LineUnwrapper
         span = SkipToGluedDebug(span);
         span = span.TrimEnd(" \t\r`");
         return span.Length == raw.Length ? raw : span.ToString();
+    }
+
+    /// <summary>
+    /// Reads the time a wrapper put in front of the line: VS Code's <c>[16:25:29.721]</c> (a time of day, on
+    /// day one) or an ISO 8601 stamp (<c>2024-05-04T10:22:33.123Z</c>). Only differences between lines matter.
+    /// </summary>
+    public static bool TryReadTimestamp(string raw, out DateTimeOffset time)
+    {
+        time = default;
+        var span = raw.AsSpan().TrimStart();
+        if (span.Length > 12 && span[0] == '[' && span.IndexOf(']') is > 8 and < 40 and var close &&
+            TimeSpan.TryParseExact(span[1..close], ["hh\\:mm\\:ss\\.fff", "hh\\:mm\\:ss", "hh\\:mm\\:ss\\.ffffff"], CultureInfo.InvariantCulture, out var ofDay))
+        {
+            time = new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero) + ofDay;
+            return true;
+        }
+
+        if (span.Length > 20 && char.IsAsciiDigit(span[0]) && span[4] == '-' && span.IndexOfAny(' ', '\t') is > 18 and var end &&
+            DateTimeOffset.TryParse(span[..end], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether a line carries several ssh lines as escaped line breaks.</summary>

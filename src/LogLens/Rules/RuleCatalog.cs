@@ -51,6 +51,7 @@ public static class RuleCatalog
         new ForwardTargetRefusedRule(),
         new AuthSucceededThenClosedRule(),
         new SuccessRule(),
+        new SlowStepRule(),
     ];
 
     /// <summary>The descriptor of every rule, in root-cause order.</summary>

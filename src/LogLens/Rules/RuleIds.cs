@@ -113,4 +113,7 @@ public static class RuleIds
 
     /// <summary><c>success</c>: connected and authenticated.</summary>
     public const string Success = "LL9001";
+
+    /// <summary><c>slow-step</c>: one step of the connection took several seconds (live mode or timestamped logs).</summary>
+    public const string SlowStep = "LL9002";
 }

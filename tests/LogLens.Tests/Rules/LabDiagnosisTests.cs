@@ -20,6 +20,10 @@ public class LabDiagnosisTests
         report.Findings.Should().NotBeEmpty(because: $"{scenario.Name} should get a diagnosis");
         report.Findings[0].Slug.Should().Be(scenario.Slug, because: $"{scenario.Name}: {string.Join(", ", report.Findings.Select(f => f.Slug))}");
         report.Outcome.Should().Be(scenario.Slug == "success" ? Outcome.Succeeded : Outcome.Failed);
+        foreach (var also in scenario.Also)
+        {
+            report.Findings.Select(f => f.Slug).Should().Contain(also);
+        }
     }
 
     [TestCaseSource(nameof(Scenarios))]

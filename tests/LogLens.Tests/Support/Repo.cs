@@ -19,7 +19,8 @@ internal static class Repo
             var cols = line.Split('\t');
             if (cols.Length >= 5)
             {
-                yield return new LabScenario(cols[0], cols[1], cols[2], System.IO.Path.Combine(LabDirectory, cols[0], "client.log"));
+                var also = cols.Length > 5 ? cols[5].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
+                yield return new LabScenario(cols[0], cols[1], cols[2], System.IO.Path.Combine(LabDirectory, cols[0], "client.log"), also);
             }
         }
     }
@@ -45,7 +46,7 @@ internal static class Repo
 }
 
 /// <summary>One lab scenario from the manifest.</summary>
-public sealed record LabScenario(string Name, string Slug, string Verbosity, string ClientLog)
+public sealed record LabScenario(string Name, string Slug, string Verbosity, string ClientLog, IReadOnlyList<string> Also)
 {
     public override string ToString() => Name;
 }
