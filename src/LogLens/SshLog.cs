@@ -96,25 +96,30 @@ public static class SshLog
     /// <param name="text">The log text.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
-    public static Report Analyze(string text, string source = "-") => Analyze(Parse(text), source);
+    public static Report Analyze(string text, string source) => Analyze(Parse(text), source);
+
+    /// <summary>Reads and diagnoses a log held in a string.</summary>
+    /// <param name="text">The log text.</param>
+    /// <returns>The report (its source is <c>-</c>).</returns>
+    public static Report Analyze(string text) => Analyze(Parse(text), "-");
 
     /// <summary>Reads and diagnoses a log from a text reader.</summary>
     /// <param name="reader">The reader; it is not closed.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
-    public static Report Analyze(TextReader reader, string source = "-") => Analyze(ReadEvents(reader), source);
+    public static Report Analyze(TextReader reader, string source) => Analyze(ReadEvents(reader), source);
 
     /// <summary>Reads and diagnoses a log from a byte stream (lenient UTF-8).</summary>
     /// <param name="stream">The stream; it is not closed.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
-    public static Report Analyze(Stream stream, string source = "-") => Analyze(ReadEvents(stream), source);
+    public static Report Analyze(Stream stream, string source) => Analyze(ReadEvents(stream), source);
 
     /// <summary>Diagnoses events already read (e.g. from <see cref="ReadEventsAsync"/>).</summary>
     /// <param name="events">The events, in order.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
-    public static Report Analyze(IEnumerable<SshEvent> events, string source = "-")
+    public static Report Analyze(IEnumerable<SshEvent> events, string source)
     {
         ArgumentNullException.ThrowIfNull(events);
         var analyzer = new LogAnalyzer();

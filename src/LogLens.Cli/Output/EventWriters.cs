@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Json.Serialization;
 using LogLens.Events;
 
@@ -13,9 +15,16 @@ internal interface IEventWriter
 /// <summary>One JSON object per event: line, type, level, function, session, then the event's own fields.</summary>
 internal sealed class EventJsonWriter(TextWriter output) : IEventWriter
 {
+    private static readonly JsonTypeInfo<SshEvent> TypeInfo = (JsonTypeInfo<SshEvent>)new JsonSerializerOptions(EventJsonContext.Default.Options)
+    {
+        // Keep log text readable ("+", "<", "'" as they are); the output is JSON lines, not HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = EventJsonContext.Default,
+    }.GetTypeInfo(typeof(SshEvent));
+
     public void Write(string source, SshEvent e)
     {
-        output.WriteLine(JsonSerializer.Serialize(e, EventJsonContext.Default.SshEvent));
+        output.WriteLine(JsonSerializer.Serialize(e, TypeInfo));
     }
 }
 
