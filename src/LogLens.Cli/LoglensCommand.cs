@@ -6,9 +6,26 @@ namespace LogLens.Cli;
 /// <summary>The root command: <c>loglens [FILE...]</c> and its subcommands.</summary>
 internal static class LoglensCommand
 {
+    /// <summary>Opens standard input (replaced by tests).</summary>
+    internal static Func<Stream> StandardInput { get; set; } = Console.OpenStandardInput;
+
     public static RootCommand Create()
     {
-        var root = new RootCommand("loglens: reads ssh -v/-vv/-vvv output and tells why the connection failed, where, and how to fix it.");
+        var root = new RootCommand("""
+            loglens: reads ssh -v/-vv/-vvv output and tells why the connection failed (or that it worked), at which phase,
+            which lines prove it, and the command that fixes it.
+
+            Examples:
+              ssh -vvv user@host 2>&1 | loglens          analyse ssh's output as it runs
+              ssh -vvv user@host 2>&1 | loglens --tee    ... and still see what ssh prints
+              loglens ssh.log                            analyse a saved log
+              loglens --format json a.log b.log          JSON reports for tools (docs/cli.md)
+              loglens probe -p 2222 user@host            run ssh -vvv for you and analyse it
+              loglens redact ssh.log > safe.log          replace users, hosts, addresses before posting
+              loglens explain LL5001                     what a finding means and how to fix it
+
+            Exit codes: 0 succeeded, 1 a failure was diagnosed, 2 inconclusive or no ssh output, 3 usage error or unreadable input.
+            """);
         root.Subcommands.Add(EventsCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());

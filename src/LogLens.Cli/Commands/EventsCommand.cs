@@ -29,7 +29,7 @@ internal static class EventsCommand
             result.GetValue(format) ?? "jsonl",
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
-            Console.OpenStandardInput));
+            LoglensCommand.StandardInput));
         return command;
     }
 

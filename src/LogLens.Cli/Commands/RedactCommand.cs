@@ -17,7 +17,7 @@ internal static class RedactCommand
         {
             file,
         };
-        command.SetAction(result => Run(new Input(result.GetValue(file) ?? "-"), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, Console.OpenStandardInput));
+        command.SetAction(result => Run(new Input(result.GetValue(file) ?? "-"), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, LoglensCommand.StandardInput));
         return command;
     }
 

@@ -29,7 +29,7 @@ internal static class ReportCommand
         color.AcceptOnlyFromAmong("auto", "always", "never");
         var severity = new Option<string>("--severity") { Description = "The least severe findings shown: error, warning or info.", DefaultValueFactory = _ => "info" };
         severity.AcceptOnlyFromAmong("error", "warning", "info");
-        var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", AllowMultipleArgumentsPerToken = true };
+        var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing; only the exit code tells the outcome." };
         var tee = new Option<bool>("--tee") { Description = "Echo the input to stderr as it arrives (live mode: see ssh's output while LogLens listens)." };
         root.Arguments.Add(files);
@@ -49,7 +49,7 @@ internal static class ReportCommand
                 result.GetValue(quiet),
                 result.GetValue(tee));
             var output = result.InvocationConfiguration.Output;
-            return Run(Input.From(result.GetValue(files)), options, output, result.InvocationConfiguration.Error, Console.OpenStandardInput);
+            return Run(Input.From(result.GetValue(files)), options, output, result.InvocationConfiguration.Error, LoglensCommand.StandardInput);
         });
     }
 

@@ -9,7 +9,8 @@ internal sealed class EventBuilder(TimeProvider? clock)
 
     public IEnumerable<SshEvent> Build(RawLine line)
     {
-        var stamp = clock is not null ? clock.GetUtcNow() : LineUnwrapper.TryReadTimestamp(line.Text, out var written) ? written : (DateTimeOffset?)null;
+        // A time written in the line (VS Code, CI logs) is the real one; the clock only knows when we read it.
+        var stamp = LineUnwrapper.TryReadTimestamp(line.Text, out var written) ? written : clock?.GetUtcNow();
         if (!LineUnwrapper.HasEscapedLines(line.Text))
         {
             yield return Finish(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line, stamp);

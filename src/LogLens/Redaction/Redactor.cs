@@ -113,7 +113,7 @@ public sealed partial class Redactor
         text = Fingerprint().Replace(text, m => Placeholder(fingerprints, m.Value, n => $"{m.Groups[1].Value}redacted{n}"));
         text = HexFingerprint().Replace(text, m => Placeholder(fingerprints, m.Value, n => $"00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:{n % 100:00}"));
         text = HomePath().Replace(text, m => m.Groups[1].Value + UserPlaceholder(m.Groups[2].Value));
-        text = Ipv4().Replace(text, m => Keep.Contains(m.Value) ? m.Value : Placeholder(addresses, m.Value, n => $"203.0.113.{n % 250 + 1}"));
+        text = Ipv4().Replace(text, m => Keep.Contains(m.Value) ? m.Value : Placeholder(addresses, m.Value, n => $"203.0.113.{((n - 1) % 254) + 1}"));
         text = Ipv6().Replace(text, m => Keep.Contains(m.Value) || !m.Value.Contains(':', StringComparison.Ordinal) ? m.Value : Placeholder(addresses, m.Value, n => $"2001:db8::{n:x}"));
         if (NamedValues() is { } regex)
         {
