@@ -172,6 +172,12 @@ public static class SshLog
         var builder = new EventBuilder(clock);
         foreach (var line in lines)
         {
+            if (builder.TryBuildOne(line) is { } one)
+            {
+                yield return one;
+                continue;
+            }
+
             foreach (var e in builder.Build(line))
             {
                 yield return e;

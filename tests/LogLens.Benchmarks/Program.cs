@@ -9,6 +9,24 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["--allocations", ..])
+        {
+            // One copy of the source logs is enough: the count is per line.
+            var scratch = Directory.CreateTempSubdirectory("loglens-alloc-").FullName;
+            try
+            {
+                Environment.SetEnvironmentVariable(Corpus.SizeVariable, "0.000001");
+                var sources = Corpus.LoadOrBuild(scratch);
+                Console.WriteLine($"// allocations per line over {sources}");
+                Console.Write(AllocationCount.Run(sources.Path));
+                return 0;
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
         // One corpus folder per run, inherited by the benchmark processes through the environment.
         var owned = string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Corpus.DirectoryVariable));
         if (owned)

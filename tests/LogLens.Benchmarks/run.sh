@@ -1,20 +1,126 @@
 #!/usr/bin/env bash
-# Builds LogLens in Release and runs the parse benchmarks; see docs/performance.md.
+# Runs every LogLens performance measurement of docs/performance.md in one go:
+#   1. the in-process benchmarks (BenchmarkDotNet): Baseline, Events, Report over a ~100 MB corpus;
+#   2. the allocation count per line (objects, not bytes);
+#   3. the CLI as a whole process: `loglens --format json` over a 1 GB and a 10 MB concatenated log
+#      (wall time and peak RSS from /usr/bin/time -v), next to `grep -c ssh` on the same 1 GB file;
+#   4. the Native AOT CLI next to the JIT CLI on one typical -vvv log (skipped, with a note, when it does not publish).
 #
-#   bash tests/LogLens.Benchmarks/run.sh                       # 100 MB corpus, all benchmarks
-#   LOGLENS_BENCH_MB=20 bash tests/LogLens.Benchmarks/run.sh   # smaller corpus (megabytes, 10^6 bytes)
+#   bash tests/LogLens.Benchmarks/run.sh                       # everything
+#   LOGLENS_BENCH_MB=20 bash tests/LogLens.Benchmarks/run.sh   # smaller in-process corpus (megabytes, 10^6 bytes)
+#   LOGLENS_BENCH_PARTS=cli bash tests/LogLens.Benchmarks/run.sh   # only some parts: any of bench,alloc,cli,aot
 #   bash tests/LogLens.Benchmarks/run.sh --filter '*Events*'   # extra arguments go to BenchmarkDotNet
 #
-# The corpus (lab client logs concatenated to the wanted size) is written to a temporary folder and
-# deleted at the end. BenchmarkDotNet's reports go to tests/LogLens.Benchmarks/bin/BenchmarkDotNet.Artifacts
-# (override with LOGLENS_BENCH_ARTIFACTS); the last thing printed is the throughput table, also saved as
-# results/loglens-throughput.md there.
+# Needs the .NET 10 SDK and /usr/bin/time (apt-get install -y time); the AOT part needs clang and zlib1g-dev.
+# Every generated file goes to LOGLENS_BENCH_TMP (default /tmp/loglens-bench), never to the repository; the big
+# logs are deleted at the end. BenchmarkDotNet's reports go to tests/LogLens.Benchmarks/bin/BenchmarkDotNet.Artifacts
+# (override with LOGLENS_BENCH_ARTIFACTS). Every table printed is also saved in $LOGLENS_BENCH_TMP/results.md.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
 artifacts="${LOGLENS_BENCH_ARTIFACTS:-$here/bin/BenchmarkDotNet.Artifacts}"
+tmp="${LOGLENS_BENCH_TMP:-/tmp/loglens-bench}"
+parts="${LOGLENS_BENCH_PARTS:-bench,alloc,cli,aot}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mkdir -p "$tmp"
+results="$tmp/results.md"
+: > "$results"
+say() { printf '%s\n' "$*" | tee -a "$results"; }
+has() { [[ ",$parts," == *",$1,"* ]]; }
 
-dotnet build "$here/LogLens.Benchmarks.csproj" -c Release --nologo -v quiet
-cd "$here"
-dotnet "$here/bin/Release/net10.0/LogLens.Benchmarks.dll" --artifacts "$artifacts" "$@"
+say "# LogLens performance run $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
+say "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(dotnet --version) SDK"
+
+if has bench || has alloc; then
+  dotnet build "$here/LogLens.Benchmarks.csproj" -c Release --nologo -v quiet
+fi
+
+if has bench; then
+  (cd "$here" && dotnet "$here/bin/Release/net10.0/LogLens.Benchmarks.dll" --artifacts "$artifacts" "$@")
+  say ""
+  say "## In-process throughput"
+  tee -a "$results" < "$artifacts/results/loglens-throughput.md" > /dev/null
+fi
+
+if has alloc; then
+  say ""
+  say "## Allocations per line"
+  dotnet "$here/bin/Release/net10.0/LogLens.Benchmarks.dll" --allocations | tee -a "$results"
+fi
+
+# The lab logs concatenated until a file reaches $2 bytes.
+make_log() {
+  local out="$1" want="$2" size=0
+  : > "$out"
+  local sources=("$root"/tests/fixtures/lab/*/client.log)
+  # One round into a seed file, then whole seeds: fast, and every copy is the same set of real logs.
+  local seed="$tmp/seed.log"
+  : > "$seed"
+  for f in "${sources[@]}"; do cat "$f" >> "$seed"; [[ -z "$(tail -c1 "$f")" ]] || echo >> "$seed"; done
+  local seed_size; seed_size=$(stat -c %s "$seed")
+  while (( size < want )); do cat "$seed" >> "$out"; size=$((size + seed_size)); done
+}
+
+# Runs a command under /usr/bin/time -v; prints "wall_seconds peak_rss_kib".
+measure() {
+  # The wall time is taken around /usr/bin/time with nanosecond clocks (time -v rounds to 10 ms).
+  local log="$tmp/time.txt" start end
+  start=$(date +%s%N)
+  /usr/bin/time -v -o "$log" "$@" > /dev/null 2> "$tmp/stderr.txt" || true
+  end=$(date +%s%N)
+  local rss
+  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$log")
+  echo "$(awk -v d=$((end - start)) 'BEGIN{printf "%.3f", d/1e9}') $rss"
+}
+
+if has cli || has aot; then
+  command -v /usr/bin/time > /dev/null || { echo "run.sh: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 1; }
+  dotnet publish "$root/src/LogLens.Cli" -c Release --artifacts-path "$tmp/artifacts" -o "$tmp/jit" --nologo -v quiet > /dev/null
+fi
+
+if has cli; then
+  say ""
+  say "## The CLI as a whole process (loglens --format json, JIT)"
+  make_log "$tmp/big.log" 1000000000
+  make_log "$tmp/small.log" 10000000
+  cat "$tmp/big.log" > /dev/null  # into the page cache, for grep and loglens alike
+  read -r gw _ < <(measure grep -c ssh "$tmp/big.log")
+  read -r bw brss < <(measure "$tmp/jit/loglens" --format json "$tmp/big.log")
+  read -r sw srss < <(measure "$tmp/jit/loglens" --format json "$tmp/small.log")
+  bytes=$(stat -c %s "$tmp/big.log"); small=$(stat -c %s "$tmp/small.log")
+  say "| Run | Input | Wall | Peak RSS |"
+  say "|---|---:|---:|---:|"
+  say "| grep -c ssh | $((bytes / 1000000)) MB | ${gw} s | |"
+  say "| loglens --format json | $((bytes / 1000000)) MB | ${bw} s | $((brss / 1024)) MiB |"
+  say "| loglens --format json | $((small / 1000000)) MB | ${sw} s | $((srss / 1024)) MiB |"
+  say ""
+  say "targets: 1 GB peak RSS < 100 MiB: $((brss / 1024)) MiB; <= 1.5x the 10 MB peak: $(awk -v a="$brss" -v b="$srss" 'BEGIN{printf "%.2fx", a/b}'); wall <= 20x grep: $(awk -v a="$bw" -v b="$gw" 'BEGIN{printf "%.1fx", (b>0?a/b:0)}')"
+  rm -f "$tmp/big.log" "$tmp/small.log" "$tmp/seed.log"
+fi
+
+if has aot; then
+  say ""
+  say "## Native AOT CLI vs JIT CLI on one typical -vvv log"
+  typical="${LOGLENS_BENCH_TYPICAL:-$(wc -l "$root"/tests/fixtures/lab/*/client.log | grep -v ' total$' | sort -n | tail -1 | awk '{print $2}')}"
+  if command -v clang > /dev/null && dotnet publish "$root/src/LogLens.Cli" -c Release -r linux-x64 -p:PublishAot=true --artifacts-path "$tmp/artifacts" -o "$tmp/aot" --nologo -v quiet > "$tmp/aot-publish.txt" 2>&1; then
+    runs=20
+    time_runs() { local start end; start=$(date +%s%N); for _ in $(seq $runs); do "$@" > /dev/null 2>&1 || true; done; end=$(date +%s%N); awk -v n="$runs" -v d=$((end - start)) 'BEGIN{printf "%.1f", d/1e6/n}'; }
+    "$tmp/jit/loglens" "$typical" > /dev/null 2>&1 || true; "$tmp/aot/loglens" "$typical" > /dev/null 2>&1 || true
+    jit=$(time_runs "$tmp/jit/loglens" --format json "$typical")
+    aot=$(time_runs "$tmp/aot/loglens" --format json "$typical")
+    read -r _ jrss < <(measure "$tmp/jit/loglens" --format json "$typical")
+    read -r _ arss < <(measure "$tmp/aot/loglens" --format json "$typical")
+    say "log: ${typical#"$root"/} ($(wc -l < "$typical") lines), mean of $runs runs each"
+    say "| CLI | Wall per run | Peak RSS |"
+    say "|---|---:|---:|"
+    say "| JIT | ${jit} ms | $((jrss / 1024)) MiB |"
+    say "| Native AOT | ${aot} ms | $((arss / 1024)) MiB |"
+    say "target AOT <= 0.3x JIT: $(awk -v a="$aot" -v j="$jit" 'BEGIN{printf "%.2fx", a/j}')"
+  else
+    say "Native AOT did not publish (clang missing, or the CLI is not AOT-clean yet); see $tmp/aot-publish.txt"
+  fi
+fi
+
+say ""
+say "All tables: $results"

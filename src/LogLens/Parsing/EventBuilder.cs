@@ -7,6 +7,19 @@ internal sealed class EventBuilder(TimeProvider? clock)
 {
     private readonly SessionTracker sessions = new();
 
+    /// <summary>The event of a line that carries one ssh line (nearly all), or <see langword="null"/> when it carries several.</summary>
+    public SshEvent? TryBuildOne(RawLine line)
+    {
+        if (LineUnwrapper.HasEscapedLines(line.Text))
+        {
+            return null;
+        }
+
+        // As in Build: a time written in the line wins over the clock.
+        var stamp = LineUnwrapper.TryReadTimestamp(line.Text, out var written) ? written : clock?.GetUtcNow();
+        return Finish(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line, stamp);
+    }
+
     public IEnumerable<SshEvent> Build(RawLine line)
     {
         // A time written in the line (VS Code, CI logs) is the real one; the clock only knows when we read it.

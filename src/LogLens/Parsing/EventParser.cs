@@ -4,21 +4,48 @@ using LogLens.Parsing.Grammar;
 namespace LogLens.Parsing;
 
 /// <summary>Turns one unwrapped line into its typed event: envelope first, then the message table.</summary>
+/// <remarks>
+/// The hot path runs the span forms of the grammar (<see cref="EnvelopeGrammar.Scan"/>, <see cref="MessageRule.Fast"/>);
+/// a line no rule knows costs its event and nothing else. <see cref="ParseWithDefinitions"/> runs the Sprache
+/// definitions instead, so tests can prove both give the same events.
+/// </remarks>
 internal static class EventParser
 {
     public static SshEvent Parse(string content)
     {
-        var envelope = EnvelopeGrammar.Read(content);
-        var message = envelope.MessageStart == 0 ? content : content[envelope.MessageStart..];
+        var envelope = EnvelopeGrammar.Scan(content);
         var table = MessageTable.Default;
-        var found = table.Match(message, envelope.Function);
+        var found = table.Match(content.AsSpan(envelope.MessageStart), envelope.Function);
         var start = envelope.MessageStart;
         string? function = envelope.Function;
         if (found is null && function is not null)
         {
             // What looked like a function prefix may be part of the message (old hand-written prefixes).
+            var wholeStart = envelope.Level is null ? 0 : LevelLength(content);
+            found = table.Match(content.AsSpan(wholeStart), null);
+            if (found is not null)
+            {
+                start = wholeStart;
+                function = null;
+            }
+        }
+
+        return Finish(found, envelope, content, start, function);
+    }
+
+    /// <summary>The same as <see cref="Parse"/>, but through the Sprache definitions of the envelope and of every rule.</summary>
+    public static SshEvent ParseWithDefinitions(string content)
+    {
+        var envelope = EnvelopeGrammar.Read(content);
+        var message = envelope.MessageStart == 0 ? content : content[envelope.MessageStart..];
+        var table = MessageTable.Default;
+        var found = MatchWithDefinitions(table, message, envelope.Function);
+        var start = envelope.MessageStart;
+        string? function = envelope.Function;
+        if (found is null && function is not null)
+        {
             var whole = envelope.Level is null ? content : content[LevelLength(content)..];
-            found = table.Match(whole, null);
+            found = MatchWithDefinitions(table, whole, null);
             if (found is not null)
             {
                 start = content.Length - whole.Length;
@@ -26,6 +53,24 @@ internal static class EventParser
             }
         }
 
+        return Finish(found, envelope, content, start, function);
+    }
+
+    private static SshEvent? MatchWithDefinitions(MessageTable table, string message, string? function)
+    {
+        foreach (var rule in table.Candidates(message, function))
+        {
+            if (MessageTable.TryDefinition(rule, message) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static SshEvent Finish(SshEvent? found, Envelope envelope, string content, int start, string? function)
+    {
         var result = found ?? (envelope.Level is null && function is null ? new Text() : new UnknownMessage());
         result.Level = envelope.Level;
         result.Function = function;

@@ -44,6 +44,25 @@ internal sealed class LineReader
 
     public bool TryRead(out RawLine result)
     {
+        if (position < length)
+        {
+            // Fast path: the whole line is in the buffer; its string is the only allocation.
+            var span = buffer.AsSpan(position, length - position);
+            var stop = span.IndexOfAny('\n', '\r');
+            if (stop >= 0 && stop <= maxLineLength && (span[stop] == '\n' || stop + 1 < span.Length))
+            {
+                position += stop + 1;
+                if (span[stop] == '\r' && span[stop + 1] == '\n')
+                {
+                    position++;
+                }
+
+                number++;
+                result = new RawLine(number, stop == 0 ? string.Empty : new string(span[..stop]), false);
+                return true;
+            }
+        }
+
         line.Clear();
         var truncated = false;
         var sawAny = false;

@@ -14,6 +14,7 @@ internal static class LineUnwrapper
     private static readonly string[] StreamTags = ["stderr> ", "stdout> ", "stderr: ", "stdout: ", "Got stderr from ssh: "];
     private static readonly SearchValues<char> TimestampChars = SearchValues.Create("0123456789:.-/ TZ+,");
     private static readonly SearchValues<char> IsoTimestampChars = SearchValues.Create("0123456789:.-TZ+ ");
+    private static readonly string[] TimeOfDayFormats = ["hh\\:mm\\:ss\\.fff", "hh\\:mm\\:ss", "hh\\:mm\\:ss\\.ffffff"];
     private static readonly string[] EmbeddedStarts = ["via ssh: ", "b'", "b\"", "\"stderr\": \"", "\"msg\": \""];
 
     /// <summary>Returns the line without its wrappers (the same instance when there are none).</summary>
@@ -58,7 +59,7 @@ internal static class LineUnwrapper
         time = default;
         var span = raw.AsSpan().TrimStart();
         if (span.Length > 12 && span[0] == '[' && span.IndexOf(']') is > 8 and < 40 and var close &&
-            TimeSpan.TryParseExact(span[1..close], ["hh\\:mm\\:ss\\.fff", "hh\\:mm\\:ss", "hh\\:mm\\:ss\\.ffffff"], CultureInfo.InvariantCulture, out var ofDay))
+            TimeSpan.TryParseExact(span[1..close], TimeOfDayFormats, CultureInfo.InvariantCulture, out var ofDay))
         {
             time = new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero) + ofDay;
             return true;

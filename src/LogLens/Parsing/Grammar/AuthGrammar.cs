@@ -58,13 +58,16 @@ internal static class AuthGrammar
         Template("Authentications that can continue: {methods}", f => new AuthMethodsCanContinue(f[0])),
         Template("Next authentication method: {method}", f => new NextAuthMethod(f[0])),
         Keyed("Will", from lead in Parse.String("Will attempt key: ") from key in Description
-                      select (SshEvent)new WillAttemptKey(key.Path, key.KeyType, key.Fingerprint, key.Flags)),
+                      select (SshEvent)new WillAttemptKey(key.Path, key.KeyType, key.Fingerprint, key.Flags),
+              m => After(m, "Will attempt key: ") is { } key ? new WillAttemptKey(key.Path, key.KeyType, key.Fingerprint, key.Flags) : null),
         Template("Offering {type} public key: {path}", f => new OfferingKey(f[1], f[0], null, string.Empty)),
         Keyed("Offering", from lead in Parse.String("Offering public key: ") from key in Description
-                          select (SshEvent)new OfferingKey(key.Path, key.KeyType, key.Fingerprint, key.Flags)),
+                          select (SshEvent)new OfferingKey(key.Path, key.KeyType, key.Fingerprint, key.Flags),
+              m => After(m, "Offering public key: ") is { } key ? new OfferingKey(key.Path, key.KeyType, key.Fingerprint, key.Flags) : null),
         Template("Server accepts key: pkalg {algorithm} blen {length}", f => new ServerAcceptsKey(string.Empty, f[0], null, string.Empty)),
         Keyed("Server", from lead in Parse.String("Server accepts key: ") from key in Description
-                        select (SshEvent)new ServerAcceptsKey(key.Path, key.KeyType, key.Fingerprint, key.Flags)),
+                        select (SshEvent)new ServerAcceptsKey(key.Path, key.KeyType, key.Fingerprint, key.Flags),
+              m => After(m, "Server accepts key: ") is { } key ? new ServerAcceptsKey(key.Path, key.KeyType, key.Fingerprint, key.Flags) : null),
         Template("Trying private key: {path}", f => new TryingPrivateKey(f[0])),
         Template("no mutual signature algorithm", _ => new NoMutualSignature(), "send_pubkey_test", "sign_and_send_pubkey"),
         Template("no mutual signature supported", _ => new NoMutualSignature(), "sign_and_send_pubkey", "send_pubkey_test"),
@@ -99,6 +102,10 @@ internal static class AuthGrammar
         .. GssapiTexts.Select(text => Template(text, f => new GssapiMessage(text))),
         .. AccountTexts.Select(text => Template(text, f => new AccountNotice(text))),
     ];
+
+    /// <summary>The span form of <c>lead</c> followed by <see cref="Description"/>.</summary>
+    private static KeyDescription? After(ReadOnlySpan<char> message, string lead) =>
+        message.StartsWith(lead, StringComparison.Ordinal) ? KeyDescription.Parse(message[lead.Length..].ToString()) : null;
 }
 
 /// <summary>

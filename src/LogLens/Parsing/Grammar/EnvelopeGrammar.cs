@@ -44,6 +44,42 @@ internal static class EnvelopeGrammar
         "main", "muxclient", "subprocess", "xmalloc", "xcalloc", "xasprintf", "addargs", "replacearg",
     };
 
+    /// <summary>
+    /// Reads the envelope of a line's content with the meaning of <see cref="Read"/> (a test proves they agree on every
+    /// fixture line) but over a span, allocating nothing for function names seen before.
+    /// </summary>
+    public static Envelope Scan(ReadOnlySpan<char> content)
+    {
+        DebugLevel? level = null;
+        var at = 0;
+        if (content.Length >= 7 && content.StartsWith("debug", StringComparison.Ordinal) && content[5] is >= '1' and <= '3' && content[6] == ':')
+        {
+            level = (DebugLevel)(content[5] - '0');
+            at = content.Length > 7 && content[7] == ' ' ? 8 : 7;
+        }
+
+        if (at < content.Length && (char.IsLetter(content[at]) || content[at] == '_'))
+        {
+            var end = at + 1;
+            while (end < content.Length && (char.IsLetterOrDigit(content[end]) || content[end] == '_'))
+            {
+                end++;
+            }
+
+            if (end < content.Length && content[end] == ':' && IsFunctionName(content[at..end]))
+            {
+                var function = Strings.Of(content[at..end]);
+                var start = end + 1 < content.Length && content[end + 1] == ' ' ? end + 2 : end + 1 == content.Length ? end + 1 : -1;
+                if (start >= 0)
+                {
+                    return new Envelope(level, function, start);
+                }
+            }
+        }
+
+        return new Envelope(level, null, at);
+    }
+
     /// <summary>Reads the envelope of a line's content; never fails (an absent level and prefix is an envelope too).</summary>
     public static Envelope Read(string content)
     {
@@ -53,7 +89,15 @@ internal static class EnvelopeGrammar
             : new Envelope(null, null, 0);
     }
 
-    private static bool IsFunctionName(string name) =>
-        PlainFunctionNames.Contains(name) ||
-        (name.Contains('_', StringComparison.Ordinal) && name.Any(char.IsAsciiLetterLower));
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlainFunctionNamesBySpan =
+        PlainFunctionNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsFunctionName(string name) => IsFunctionName(name.AsSpan());
+
+    private static bool IsFunctionName(ReadOnlySpan<char> name) =>
+        PlainFunctionNamesBySpan.Contains(name) ||
+        (name.Contains('_') && name.ContainsAny(LowerAsciiLetters));
+
+    // ContainsAnyInRange allocated 96 bytes per call here (.NET 10.0.12); SearchValues does not.
+    private static readonly System.Buffers.SearchValues<char> LowerAsciiLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 }

@@ -11,8 +11,14 @@ internal static class HostKeyGrammar
     private static readonly Parser<SshEvent> WarningBox =
         from at in Parse.Char('@')
         from inside in Parse.AnyChar.Many().Text()
-        select inside.Trim().Trim('@').Trim() is { Length: > 0 } title
-            ? (SshEvent)new WarningBanner(title.StartsWith("WARNING: ", StringComparison.Ordinal) ? title[9..] : title)
+        select Box(inside);
+
+    private static SshEvent? WarningBoxFast(ReadOnlySpan<char> message) =>
+        message.Length > 0 && message[0] == '@' ? Box(message[1..].ToString()) : null;
+
+    private static SshEvent Box(string inside) =>
+        inside.Trim().Trim('@').Trim() is { Length: > 0 } title
+            ? new WarningBanner(title.StartsWith("WARNING: ", StringComparison.Ordinal) ? title[9..] : title)
             : new WarningBorder();
 
     /// <summary>A fingerprint alone on its line, as in the changed-key block (<c>SHA256:abc.</c>).</summary>
@@ -21,12 +27,32 @@ internal static class HostKeyGrammar
         from digest in Parse.CharExcept(' ').AtLeastOnce().Text().End()
         select (SshEvent)new HostKeyFingerprint(null, (algorithm + digest).TrimEnd('.'));
 
+    private static SshEvent? FingerprintLineFast(ReadOnlySpan<char> message)
+    {
+        var algorithm = message.StartsWith("SHA256:", StringComparison.Ordinal) ? 7 : message.StartsWith("MD5:", StringComparison.Ordinal) ? 4 : -1;
+        return algorithm > 0 && message.Length > algorithm && !message.Contains(' ')
+            ? new HostKeyFingerprint(null, message.TrimEnd('.').ToString())
+            : null;
+    }
+
     private static readonly Parser<SshEvent> ContinuePrompt =
         from question in Parse.String("Are you sure you want to continue connecting")
         from rest in Parse.CharExcept('?').Many()
         from mark in Parse.Char('?')
         from answer in Parse.AnyChar.Many().Text()
         select (SshEvent)new HostKeyPrompt(answer.Trim() is { Length: > 0 } a ? a : null);
+
+    private static SshEvent? ContinuePromptFast(ReadOnlySpan<char> message)
+    {
+        const string Question = "Are you sure you want to continue connecting";
+        if (!message.StartsWith(Question, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var mark = message[Question.Length..].IndexOf('?');
+        return mark < 0 ? null : new HostKeyPrompt(message[(Question.Length + mark + 1)..].Trim() is { Length: > 0 } a ? a.ToString() : null);
+    }
 
     private static readonly string[] WarningTexts =
     [
@@ -76,12 +102,12 @@ internal static class HostKeyGrammar
         Template("Host '{host}' is known and matches the {type} host key.", f => new HostKeyKnown(f[0], f[1])),
         Template("Host '{host}' is known and matches the {type} host certificate.", f => new HostKeyKnown(f[0], f[1] + " certificate")),
         Template("Found {what} in {location}", f => Found(f[1])),
-        Anchored("@", WarningBox),
+        Anchored("@", WarningBox, WarningBoxFast),
         .. WarningTexts.Select(text => Template(text, _ => new HostKeyWarningText(text))),
         Template("The fingerprint for the {type} key sent by the remote host is", f => new HostKeyFingerprint(f[0], null)),
         Template("The fingerprint for the {type} key sent by the remote host is {fingerprint}.", f => new HostKeyFingerprint(f[0], f[1])),
-        Anchored("SHA256:", FingerprintLine),
-        Anchored("MD5:", FingerprintLine),
+        Anchored("SHA256:", FingerprintLine, FingerprintLineFast),
+        Anchored("MD5:", FingerprintLine, FingerprintLineFast),
         Template("{type} key fingerprint is {fingerprint}.", f => new HostKeyFingerprint(f[0], f[1])),
         Template("{type} key fingerprint is {fingerprint}", f => new HostKeyFingerprint(f[0], f[1])),
         Template("Host key fingerprint is {fingerprint}", f => new HostKeyFingerprint(null, f[0])),
@@ -98,7 +124,7 @@ internal static class HostKeyGrammar
         Template("No {type} host key is known for {host} and you have requested strict checking.", f => new HostKeyUnknownStrict(f[0], f[1])),
         Template("The authenticity of host '{host} ({address})' can't be established.", f => new HostAuthenticityUnknown(f[0], f[1])),
         Template("The authenticity of host '{host} ({address})' can't be established", f => new HostAuthenticityUnknown(f[0], f[1])),
-        Anchored("Are you sure you want to continue connecting", ContinuePrompt),
+        Anchored("Are you sure you want to continue connecting", ContinuePrompt, ContinuePromptFast),
         Template("Warning: Permanently added '{host}' ({type}) to the list of known hosts.", f => new HostKeyAdded(f[0], f[1])),
         Template("Warning: Permanently added the {type} host key for IP address '{host}' to the list of known hosts.", f => new HostKeyAdded(f[1], f[0])),
         Template("Warning: the {detail}", f => new HostKeyIpMismatch("Warning: the " + f[0])),

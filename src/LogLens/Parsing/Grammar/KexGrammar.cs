@@ -27,6 +27,35 @@ internal static class KexGrammar
         from sent in Direction.End()
         select (SshEvent)new ProtocolMessage(name, sent);
 
+    private static SshEvent? ProtocolMessageFast(ReadOnlySpan<char> message)
+    {
+        const string Prefix = "SSH2_MSG_";
+        if (!message.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = Prefix.Length;
+        while (end < message.Length && (char.IsAsciiLetterUpper(message[end]) || char.IsAsciiDigit(message[end]) || message[end] == '_'))
+        {
+            end++;
+        }
+
+        if (end == Prefix.Length)
+        {
+            return null;
+        }
+
+        var rest = message[end..];
+        if (rest.Length > 0 && rest[0] == '(' && rest.IndexOf(')') is >= 0 and var close)
+        {
+            rest = rest[(close + 1)..];
+        }
+
+        bool? sent = rest.SequenceEqual(" sent") ? true : rest.SequenceEqual(" received") ? false : null;
+        return sent is { } direction ? new ProtocolMessage(Strings.Of(message[..end]), direction) : null;
+    }
+
     private static readonly string[] ProposalNames =
     [
         "KEX algorithms", "host key algorithms", "ciphers ctos", "ciphers stoc", "MACs ctos", "MACs stoc",
@@ -44,7 +73,7 @@ internal static class KexGrammar
 
     public static readonly MessageRule[] Rules =
     [
-        Anchored("SSH2_MSG_", ProtocolMessageLine),
+        Anchored("SSH2_MSG_", ProtocolMessageLine, ProtocolMessageFast),
         Template("expecting {name}", f => new ExpectingMessage(f[0])),
         Template("send packet: type {type}", f => new PacketTrace(f.Int(0), true)),
         Template("receive packet: type {type}", f => new PacketTrace(f.Int(0), false)),
@@ -79,7 +108,10 @@ internal static class KexGrammar
         Template("Roaming not allowed by server", _ => new KexStep("Roaming not allowed by server")),
         Template("need rekeying", _ => new KexStep("need rekeying")),
         Template("rekeying in progress", _ => new KexStep("rekeying in progress")),
-        Anchored("**", Parse.String("**").Then(_ => Parse.AnyChar.Many().Text()).Select(rest => (SshEvent)new PostQuantumWarning("**" + rest))),
+        Anchored(
+            "**",
+            Parse.String("**").Then(_ => Parse.AnyChar.Many().Text()).Select(rest => (SshEvent)new PostQuantumWarning("**" + rest)),
+            m => m.StartsWith("**", StringComparison.Ordinal) ? new PostQuantumWarning(m.ToString()) : null),
         Template("Remote: {text}", f => new RemoteMessage(f[0])),
     ];
 }

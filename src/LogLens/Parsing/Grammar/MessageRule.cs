@@ -3,35 +3,70 @@ using Sprache;
 
 namespace LogLens.Parsing.Grammar;
 
-/// <summary>The captured values of a message template, in order.</summary>
-internal readonly struct Fields(string[] values)
+/// <summary>
+/// The captured values of a message template, in order: either strings (from the Sprache parser) or ranges of the
+/// message (from the span matcher), so that a value is turned into a string only when the event keeps it.
+/// </summary>
+internal readonly ref struct Fields
 {
-    public string this[int index] => values[index];
+    private readonly string[]? values;
+    private readonly ReadOnlySpan<char> text;
+    private readonly ReadOnlySpan<Range> ranges;
+
+    public Fields(string[] values)
+    {
+        this.values = values;
+    }
+
+    public Fields(ReadOnlySpan<char> text, ReadOnlySpan<Range> ranges)
+    {
+        this.text = text;
+        this.ranges = ranges;
+    }
+
+    public string this[int index] => values is not null ? values[index] : Strings.Of(text[ranges[index]]);
 
     /// <summary>The value as a whole number, or <see langword="null"/> when it is not one (e.g. redacted).</summary>
-    public int? Int(int index) => int.TryParse(values[index], out var n) ? n : null;
+    public int? Int(int index) =>
+        (values is not null ? int.TryParse(values[index], out var n) : int.TryParse(text[ranges[index]], out n)) ? n : null;
 
     /// <summary>The value, or <see langword="null"/> when it is empty.</summary>
-    public string? OrNull(int index) => values[index].Length == 0 ? null : values[index];
+    public string? OrNull(int index) => (values is not null ? values[index].Length : Span(index).Length) == 0 ? null : this[index];
+
+    private ReadOnlySpan<char> Span(int index) => text[ranges[index]];
 }
 
+/// <summary>Builds a template's event from its captured values.</summary>
+internal delegate SshEvent EventFactory(Fields fields);
+
+/// <summary>The fast form of a rule: the event for a message, or <see langword="null"/> when the rule does not match it.</summary>
+internal delegate SshEvent? SpanParser(ReadOnlySpan<char> message);
+
 /// <summary>
-/// One kind of ssh message: a Sprache parser from the message text to a typed event, and what the
-/// dispatcher needs to try it only on lines that can match (its first word, a literal it contains, or
-/// the function prefix it requires).
+/// One kind of ssh message: a Sprache parser from the message text to a typed event (the definition), a span
+/// matcher with the same meaning that the dispatcher runs (tests prove both agree), and what the dispatcher needs
+/// to try it only on lines that can match (its first word, a literal it contains, or the function prefix it requires).
 /// </summary>
 internal sealed class MessageRule
 {
-    private MessageRule(Parser<SshEvent> parser, string? key, string? anchor, string[]? functions)
+    /// <summary>The most holes a template may have.</summary>
+    public const int MaxHoles = 8;
+
+    private MessageRule(Parser<SshEvent> parser, SpanParser fast, string? key, string? anchor, string[]? functions, string description)
     {
         Parser = parser;
+        Fast = fast;
         Key = key;
         Anchor = anchor;
         Functions = functions;
+        Description = description;
     }
 
-    /// <summary>The parser from the message text to the event.</summary>
+    /// <summary>The Sprache parser from the message text to the event: the rule's definition.</summary>
     public Parser<SshEvent> Parser { get; }
+
+    /// <summary>The span matcher the dispatcher runs; it returns what <see cref="Parser"/> returns, without allocating per character.</summary>
+    public SpanParser Fast { get; }
 
     /// <summary>The message's first word (up to a space or colon), when the rule has a fixed one.</summary>
     public string? Key { get; }
@@ -42,15 +77,27 @@ internal sealed class MessageRule
     /// <summary>The function prefixes the line must carry, or <see langword="null"/> for any (or none).</summary>
     public string[]? Functions { get; }
 
+    /// <summary>The template, or the key/anchor of a hand-written rule (for test names).</summary>
+    public string Description { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Description;
+
     /// <summary>
     /// A rule from a template such as <c>Connecting to {host} [{address}] port {port}.</c>: literal text must
     /// match exactly; a hole takes the text up to the first occurrence of the literal after it (the last
     /// literal is matched at the end of the message, a final hole takes the rest).
     /// </summary>
-    public static MessageRule Template(string template, Func<Fields, SshEvent> build, params string[] functions)
+    public static MessageRule Template(string template, EventFactory build, params string[] functions)
     {
         var segments = Split(template);
         var parser = Compile(segments).Select(values => build(new Fields(values)));
+        var matcher = new TemplateMatcher(segments);
+        SpanParser fast = message =>
+        {
+            Span<Range> holes = stackalloc Range[MaxHoles];
+            return matcher.TryMatch(message, holes) ? build(new Fields(message, holes)) : null;
+        };
         var first = segments[0];
         string? key = null;
         string? anchor = null;
@@ -75,19 +122,20 @@ internal sealed class MessageRule
             }
         }
 
-        return new MessageRule(parser, key, anchor, functions.Length == 0 ? null : functions);
+        return new MessageRule(parser, fast, key, anchor, functions.Length == 0 ? null : functions, template);
     }
 
-    /// <summary>A rule from a hand-written parser, tried on messages whose first word is <paramref name="key"/>.</summary>
-    public static MessageRule Keyed(string key, Parser<SshEvent> parser) => new(parser, key, null, null);
+    /// <summary>A rule from a hand-written parser and its span form, tried on messages whose first word is <paramref name="key"/>.</summary>
+    public static MessageRule Keyed(string key, Parser<SshEvent> parser, SpanParser fast) => new(parser, fast, key, null, null, "key " + key);
 
-    /// <summary>A rule from a hand-written parser, tried on messages that contain <paramref name="anchor"/>.</summary>
-    public static MessageRule Anchored(string anchor, Parser<SshEvent> parser) => new(parser, null, anchor, null);
+    /// <summary>A rule from a hand-written parser and its span form, tried on messages that contain <paramref name="anchor"/>.</summary>
+    public static MessageRule Anchored(string anchor, Parser<SshEvent> parser, SpanParser fast) => new(parser, fast, null, anchor, null, "anchor " + anchor);
 
     private static List<Segment> Split(string template)
     {
         var segments = new List<Segment>();
         var at = 0;
+        var holes = 0;
         while (at < template.Length)
         {
             var open = template.IndexOf('{', at);
@@ -109,6 +157,11 @@ internal sealed class MessageRule
             }
 
             segments.Add(new Segment(template[(open + 1)..close], true));
+            if (++holes > MaxHoles)
+            {
+                throw new ArgumentException($"More than {MaxHoles} holes in '{template}'.", nameof(template));
+            }
+
             at = close + 1;
         }
 
@@ -125,10 +178,10 @@ internal sealed class MessageRule
             if (!segment.IsHole)
             {
                 var literal = Parse.String(segment.Text).Text();
-                if (i == segments.Count - 2 && segments[i + 1].IsHole && segment.Text.EndsWith(' '))
+                if (TrimmedAtEnd(segments, i) is { } trimmed)
                 {
                     // Lines are trimmed, so "languages ctos: " with an empty value arrives as "languages ctos:".
-                    literal = literal.Or(Parse.String(segment.Text.TrimEnd()).Text().End());
+                    literal = literal.Or(Parse.String(trimmed).Text().End());
                 }
 
                 parts[i] = literal;
@@ -176,5 +229,92 @@ internal sealed class MessageRule
         };
     }
 
+    /// <summary>The literal without its trailing spaces, when it may also match that way at the end (before a final hole).</summary>
+    private static string? TrimmedAtEnd(List<Segment> segments, int i) =>
+        i == segments.Count - 2 && segments[i + 1].IsHole && segments[i].Text.EndsWith(' ') ? segments[i].Text.TrimEnd() : null;
+
     private readonly record struct Segment(string Text, bool IsHole);
+
+    /// <summary>
+    /// The template run over a span with the meaning of the compiled Sprache parser: a literal matches where the
+    /// matcher stands; a hole before the last literal takes everything up to that literal at the end; any other
+    /// hole takes the text up to the first occurrence of the literal after it; a final hole takes the rest.
+    /// </summary>
+    private sealed class TemplateMatcher
+    {
+        private readonly string[] texts;
+        private readonly bool[] isHole;
+        private readonly string?[] trimmed;
+
+        public TemplateMatcher(List<Segment> segments)
+        {
+            texts = [.. segments.Select(s => s.Text)];
+            isHole = [.. segments.Select(s => s.IsHole)];
+            trimmed = [.. segments.Select((_, i) => TrimmedAtEnd(segments, i))];
+        }
+
+        public bool TryMatch(ReadOnlySpan<char> message, Span<Range> holes)
+        {
+            var at = 0;
+            var h = 0;
+            var last = texts.Length - 1;
+            for (var i = 0; i <= last; i++)
+            {
+                var rest = message[at..];
+                if (!isHole[i])
+                {
+                    var literal = texts[i];
+                    if (rest.StartsWith(literal, StringComparison.Ordinal))
+                    {
+                        at += literal.Length;
+                    }
+                    else if (trimmed[i] is { } shorter && rest.SequenceEqual(shorter))
+                    {
+                        at = message.Length;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (i == last)
+                {
+                    holes[h++] = new Range(at, message.Length);
+                    at = message.Length;
+                    continue;
+                }
+
+                var next = texts[i + 1];
+                int end;
+                if (i + 1 == last)
+                {
+                    if (!rest.EndsWith(next, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+
+                    end = message.Length - next.Length;
+                }
+                else
+                {
+                    var found = rest.IndexOf(next, StringComparison.Ordinal);
+                    if (found < 0 && trimmed[i + 1] is not { Length: 0 })
+                    {
+                        return false;
+                    }
+
+                    // Not found: the hole takes the rest, and a literal of spaces only may still match, trimmed, at the end.
+                    end = found < 0 ? message.Length : at + found;
+                }
+
+                holes[h++] = new Range(at, end);
+                at = end;
+            }
+
+            return at == message.Length;
+        }
+    }
 }

@@ -61,8 +61,8 @@ internal sealed class MessageTable
         .. HostKeyGrammar.Rules, .. KeyGrammar.Rules, .. AuthGrammar.Rules, .. SessionGrammar.Rules,
     ]);
 
-    /// <summary>The event for a message, or <see langword="null"/> when no rule knows it.</summary>
-    public SshEvent? Match(string message, string? function)
+    /// <summary>The event for a message, or <see langword="null"/> when no rule knows it (runs the rules' span matchers).</summary>
+    public SshEvent? Match(ReadOnlySpan<char> message, string? function)
     {
         if (function is not null)
         {
@@ -73,16 +73,15 @@ internal sealed class MessageTable
 
             foreach (var (prefix, rule) in byFunctionPrefix)
             {
-                if (function.StartsWith(prefix, StringComparison.Ordinal) && TryRule(rule, message) is { } byPrefix)
+                if (function.StartsWith(prefix, StringComparison.Ordinal) && rule.Fast(message) is { } byPrefix)
                 {
                     return byPrefix;
                 }
             }
         }
 
-        var span = message.AsSpan();
-        var end = span.IndexOfAny(' ', ':');
-        var first = end < 0 ? span : span[..end];
+        var end = message.IndexOfAny(' ', ':');
+        var first = end < 0 ? message : message[..end];
         if (byKeySpan.TryGetValue(first, out var keyed) && TryRules(keyed, message) is { } byWord)
         {
             return byWord;
@@ -90,7 +89,7 @@ internal sealed class MessageTable
 
         foreach (var rule in anchored)
         {
-            if (message.Contains(rule.Anchor!, StringComparison.Ordinal) && TryRule(rule, message) is { } byAnchor)
+            if (message.Contains(rule.Anchor!, StringComparison.Ordinal) && rule.Fast(message) is { } byAnchor)
             {
                 return byAnchor;
             }
@@ -99,23 +98,65 @@ internal sealed class MessageTable
         return null;
     }
 
-    private static SshEvent? TryRules(MessageRule[] rules, string message)
+    /// <summary>The rules the dispatcher tries on a message, in order (for tests that compare the rules' two forms).</summary>
+    public IEnumerable<MessageRule> Candidates(string message, string? function)
+    {
+        if (function is not null)
+        {
+            if (byFunction.TryGetValue(function, out var forFunction))
+            {
+                foreach (var rule in forFunction)
+                {
+                    yield return rule;
+                }
+            }
+
+            foreach (var (prefix, rule) in byFunctionPrefix)
+            {
+                if (function.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    yield return rule;
+                }
+            }
+        }
+
+        var end = message.AsSpan().IndexOfAny(' ', ':');
+        var first = end < 0 ? message : message[..end];
+        if (byKey.TryGetValue(first, out var keyed))
+        {
+            foreach (var rule in keyed)
+            {
+                yield return rule;
+            }
+        }
+
+        foreach (var rule in anchored)
+        {
+            if (message.Contains(rule.Anchor!, StringComparison.Ordinal))
+            {
+                yield return rule;
+            }
+        }
+    }
+
+    /// <summary>What the rule's Sprache parser makes of the whole message, or <see langword="null"/> when it does not match.</summary>
+    public static SshEvent? TryDefinition(MessageRule rule, string message)
+    {
+        var result = rule.Parser.TryParse(message);
+        return result.WasSuccessful && result.Remainder.AtEnd ? result.Value : null;
+    }
+
+    private static SshEvent? TryRules(MessageRule[] rules, ReadOnlySpan<char> message)
     {
         foreach (var rule in rules)
         {
-            if (TryRule(rule, message) is { } found)
+            if (rule.Fast(message) is { } found)
             {
                 return found;
             }
         }
 
         return null;
-    }
-
-    private static SshEvent? TryRule(MessageRule rule, string message)
-    {
-        var result = rule.Parser.TryParse(message);
-        return result.WasSuccessful && result.Remainder.AtEnd ? result.Value : null;
     }
 
     private static void Add(Dictionary<string, List<MessageRule>> index, string key, MessageRule rule)

@@ -14,6 +14,19 @@ internal static class SessionGrammar
         from rest in Parse.AnyChar.Many().Text()
         select (SshEvent)new ChannelStep(int.TryParse(number, out var n) ? n : null, rest.Trim());
 
+    private static SshEvent? ChannelListingFast(ReadOnlySpan<char> message)
+    {
+        var end = 1;
+        while (end < message.Length && char.IsNumber(message[end]))
+        {
+            end++;
+        }
+
+        return message.Length > 0 && message[0] == '#' && end > 1
+            ? new ChannelStep(int.TryParse(message[1..end], out var n) ? n : null, message[end..].Trim().ToString())
+            : null;
+    }
+
     private static readonly string[] ChannelFunctions =
     [
         "channel_*", "chan_*", "client_session2_setup", "ssh_session2_open", "ssh_session2_setup", "client_repledge",
@@ -47,7 +60,7 @@ internal static class SessionGrammar
         Template("cannot listen to port: {port}", f => new ForwardListenFailed(f[0]), "channel_setup_fwd_listener_tcpip"),
         Template("{detail}", f => new ChannelStep(null, f[0]), ChannelFunctions),
         Template("channel {n}: {detail}", f => new ChannelStep(f.Int(0), f[1])),
-        Anchored("#", ChannelListing),
+        Anchored("#", ChannelListing, ChannelListingFast),
         Template("The following connections are open:", _ => new ChannelStep(null, "The following connections are open:")),
         Template("Requesting {what}", f => new SessionRequest("Requesting " + f[0])),
         Template("Sending {what}", f => new SessionRequest("Sending " + f[0])),
