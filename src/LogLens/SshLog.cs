@@ -122,7 +122,25 @@ public static class SshLog
     public static Report Analyze(IEnumerable<SshEvent> events, string source)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var analyzer = new LogAnalyzer();
+        return Complete(new LogAnalyzer(), events, source);
+    }
+
+    /// <summary>
+    /// Diagnoses events and hands each session's report to <paramref name="onSession"/> as soon as it is known,
+    /// keeping none: for archives with many sessions. The returned report's <see cref="Report.Sessions"/> is empty.
+    /// </summary>
+    /// <param name="events">The events, in order.</param>
+    /// <param name="source">The name to give the input in the report.</param>
+    /// <param name="onSession">Receives each session's report, in order.</param>
+    /// <returns>The report of the main session.</returns>
+    public static Report Analyze(IEnumerable<SshEvent> events, string source, Action<SessionReport> onSession)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return Complete(new LogAnalyzer(onSession), events, source);
+    }
+
+    private static Report Complete(LogAnalyzer analyzer, IEnumerable<SshEvent> events, string source)
+    {
         foreach (var e in events)
         {
             analyzer.Add(e);

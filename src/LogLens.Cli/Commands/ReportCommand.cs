@@ -57,6 +57,7 @@ internal static class ReportCommand
     {
         var reports = new List<Report>();
         var exit = ExitCodes.Success;
+        using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: inputs.Count > 1) : null;
         foreach (var input in inputs)
         {
             using var stream = input.Open(input.IsStdin ? stdin() : Stream.Null, out var problem);
@@ -69,56 +70,58 @@ internal static class ReportCommand
 
             // Standard input is read live: each line is stamped as it arrives, so phases get durations.
             using var reader = SshLog.OpenText(stream);
-            var report = Analyze(reader, input.Name, options, error, live: input.IsStdin);
+            var report = Analyze(reader, input.Name, options, error, live: input.IsStdin, json);
             reports.Add(report);
             exit = Worse(exit, ExitCodeOf(report));
         }
 
-        return Print(reports, inputs.Count > 1, options, output, exit);
+        return json is null ? Print(reports, options, output, exit) : exit;
     }
 
     /// <summary>Analyses a log as it arrives (e.g. from ssh run by <c>loglens probe</c>) and prints its report.</summary>
     internal static int RunLive(TextReader reader, string source, ReportOptions options, TextWriter output, TextWriter error)
     {
-        var report = Analyze(reader, source, options, error, live: true);
-        return Print([report], false, options, output, ExitCodeOf(report));
+        using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: false) : null;
+        var report = Analyze(reader, source, options, error, live: true, json);
+        return json is null ? Print([report], options, output, ExitCodeOf(report)) : ExitCodeOf(report);
     }
 
-    private static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live)
+    /// <summary>Analyses one input; with a JSON writer, its sessions are written as they are diagnosed, not kept.</summary>
+    private static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live, ReportJsonWriter? json)
     {
-        var events = live ? SshLog.ReadEvents(reader, TimeProvider.System) : SshLog.ReadEvents(reader);
-        var report = SshLog.Analyze(Tee(events, options.Tee ? error : null), name);
+        var events = Tee(live ? SshLog.ReadEvents(reader, TimeProvider.System) : SshLog.ReadEvents(reader), options.Tee ? error : null);
+        json?.Begin(name);
+        var report = json is null
+            ? SshLog.Analyze(events, name)
+            : SshLog.Analyze(events, name, session => json.Session(session with { Findings = Keep(session.Findings, options) }));
         if (report.Main is null && !options.Quiet)
         {
             error.WriteLine($"loglens: {name}: no ssh output found");
         }
 
-        return Filter(report, options);
+        report = Filter(report, options);
+        json?.End(report);
+        return report;
     }
 
-    private static int Print(List<Report> reports, bool severalInputs, ReportOptions options, TextWriter output, int exit)
+    private static int Print(List<Report> reports, ReportOptions options, TextWriter output, int exit)
     {
         if (options.Quiet || reports.Count == 0)
         {
             return exit;
         }
 
-        switch (options.Format)
+        if (options.Format == "sarif")
         {
-            case "json":
-                ReportJsonWriter.Write(output, reports, asArray: severalInputs);
-                break;
-            case "sarif":
-                SarifWriter.Write(output, reports);
-                break;
-            default:
-                var writer = new ReportTextWriter(output, UseColor(options.Color, output));
-                foreach (var report in reports)
-                {
-                    writer.Write(report);
-                }
-
-                break;
+            SarifWriter.Write(output, reports);
+        }
+        else
+        {
+            var writer = new ReportTextWriter(output, UseColor(options.Color, output));
+            foreach (var report in reports)
+            {
+                writer.Write(report);
+            }
         }
 
         output.Flush();
@@ -149,22 +152,20 @@ internal static class ReportCommand
         }
     }
 
-    private static Report Filter(Report report, ReportOptions options)
-    {
-        if (options.MinSeverity == Severity.Info && options.Exclude.Count == 0)
-        {
-            return report;
-        }
+    private static Report Filter(Report report, ReportOptions options) =>
+        options.MinSeverity == Severity.Info && options.Exclude.Count == 0
+            ? report
+            : report with
+            {
+                Findings = Keep(report.Findings, options),
+                Sessions = [.. report.Sessions.Select(s => s with { Findings = Keep(s.Findings, options) })],
+                Main = report.Main is { } main ? main with { Findings = Keep(main.Findings, options) } : null,
+            };
 
-        IReadOnlyList<Finding> Keep(IReadOnlyList<Finding> findings) =>
-            [.. findings.Where(f => f.Severity <= options.MinSeverity && !options.Exclude.Contains(f.Id) && !options.Exclude.Contains(f.Slug))];
-
-        return report with
-        {
-            Findings = Keep(report.Findings),
-            Sessions = [.. report.Sessions.Select(s => s with { Findings = Keep(s.Findings) })],
-        };
-    }
+    private static IReadOnlyList<Finding> Keep(IReadOnlyList<Finding> findings, ReportOptions options) =>
+        options.MinSeverity == Severity.Info && options.Exclude.Count == 0
+            ? findings
+            : [.. findings.Where(f => f.Severity <= options.MinSeverity && !options.Exclude.Contains(f.Id) && !options.Exclude.Contains(f.Slug))];
 
     private static HashSet<string> ParseExclude(string[]? values) =>
         new(

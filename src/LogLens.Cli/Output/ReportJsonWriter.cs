@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogLens.Analysis;
@@ -5,8 +6,13 @@ using LogLens.Findings;
 
 namespace LogLens.Cli.Output;
 
-/// <summary>Writes reports as the <c>loglens.report/1</c> JSON contract (docs/cli.md), written by hand for a stable field order.</summary>
-internal static class ReportJsonWriter
+/// <summary>
+/// Writes reports as the <c>loglens.report/1</c> JSON contract (docs/cli.md), field by field for a stable order,
+/// streaming: each session is written (and flushed) as soon as the analyzer knows it, so a report over an archive of
+/// any number of sessions needs no more memory than one session. The main session's verdict follows the
+/// <c>sessions</c> array.
+/// </summary>
+internal sealed class ReportJsonWriter : IDisposable
 {
     public const string Schema = "loglens.report/1";
 
@@ -16,50 +22,78 @@ internal static class ReportJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(TextWriter output, IReadOnlyList<Report> reports, bool asArray)
+    private readonly TextWriter output;
+    private readonly bool asArray;
+    private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
+    private readonly Utf8JsonWriter json;
+    private bool any;
+
+    public ReportJsonWriter(TextWriter output, bool asArray)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        this.output = output;
+        this.asArray = asArray;
+        json = new Utf8JsonWriter(buffer, Options);
+        if (asArray)
         {
-            if (asArray)
-            {
-                json.WriteStartArray();
-            }
-
-            foreach (var report in reports)
-            {
-                WriteReport(json, report);
-            }
-
-            if (asArray)
-            {
-                json.WriteEndArray();
-            }
+            json.WriteStartArray();
         }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void WriteReport(Utf8JsonWriter json, Report report)
+    /// <summary>Opens one input's report object and its <c>sessions</c> array.</summary>
+    public void Begin(string source)
     {
+        any = true;
         json.WriteStartObject();
         json.WriteString("schema", Schema);
-        json.WriteString("source", report.Source);
-        WriteVerdict(json, report.Outcome, report.Phase, report.Client, report.Server, report.Target, report.Findings, report.Summary, report.Main?.Timings ?? []);
+        json.WriteString("source", source);
         json.WriteStartArray("sessions");
-        foreach (var session in report.Sessions)
+    }
+
+    /// <summary>Writes one session and hands it to the output at once.</summary>
+    public void Session(SessionReport session)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("index", session.Index);
+        WriteNullable(json, "parent", session.Parent);
+        json.WriteNumber("firstLine", session.FirstLine);
+        json.WriteNumber("lastLine", session.LastLine);
+        WriteVerdict(json, session.Outcome, session.Phase, session.Client, session.Server, session.Target, session.Findings, session.Summary, session.Timings);
+        json.WriteEndObject();
+        Drain();
+    }
+
+    /// <summary>Closes the sessions and writes the main session's verdict.</summary>
+    public void End(Report report)
+    {
+        json.WriteEndArray();
+        WriteVerdict(json, report.Outcome, report.Phase, report.Client, report.Server, report.Target, report.Findings, report.Summary, report.Main?.Timings ?? []);
+        json.WriteEndObject();
+        Drain();
+    }
+
+    public void Dispose()
+    {
+        if (asArray)
         {
-            json.WriteStartObject();
-            json.WriteNumber("index", session.Index);
-            WriteNullable(json, "parent", session.Parent);
-            json.WriteNumber("firstLine", session.FirstLine);
-            json.WriteNumber("lastLine", session.LastLine);
-            WriteVerdict(json, session.Outcome, session.Phase, session.Client, session.Server, session.Target, session.Findings, session.Summary, session.Timings);
-            json.WriteEndObject();
+            json.WriteEndArray();
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
+        Drain();
+        if (any || asArray)
+        {
+            output.WriteLine();
+        }
+
+        output.Flush();
+        json.Dispose();
+    }
+
+    private void Drain()
+    {
+        json.Flush();
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.Flush();
+        buffer.ResetWrittenCount();
     }
 
     private static void WriteVerdict(

@@ -16,8 +16,29 @@ public sealed class LogAnalyzer
 
     private readonly Dictionary<int, Collector> open = [];
     private readonly List<SessionReport> done = [];
+    private readonly Action<SessionReport>? onSession;
+    private SessionReport? lastDecisive;
+    private SessionReport? lastBeyondLocal;
+    private SessionReport? lastTop;
     private int currentTop = -1;
     private bool anySsh;
+
+    /// <summary>An analyzer that keeps every session's report in <see cref="Report.Sessions"/>.</summary>
+    public LogAnalyzer()
+    {
+    }
+
+    /// <summary>
+    /// An analyzer that hands each session's report to <paramref name="onSession"/> as soon as it is known
+    /// (in order) and keeps none of them: memory stays flat over archives of any number of sessions.
+    /// <see cref="Report.Sessions"/> is then empty.
+    /// </summary>
+    /// <param name="onSession">Receives each session's report.</param>
+    public LogAnalyzer(Action<SessionReport> onSession)
+    {
+        ArgumentNullException.ThrowIfNull(onSession);
+        this.onSession = onSession;
+    }
 
     /// <summary>Adds the next event of the log.</summary>
     /// <param name="e">The event.</param>
@@ -45,17 +66,14 @@ public sealed class LogAnalyzer
     public Report Complete(string source)
     {
         FlushOpen();
-        done.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var main = done.LastOrDefault(s => s.Parent is null && s.Outcome != Outcome.Inconclusive)
-            ?? done.LastOrDefault(s => s.Parent is null && s.Phase > Phase.Local)
-            ?? done.LastOrDefault(s => s.Parent is null);
+        var main = lastDecisive ?? lastBeyondLocal ?? lastTop;
         if (main is null || !anySsh)
         {
             return new Report(source, Outcome.Inconclusive, Phase.Local, null, null, null, [], [],
                 "no ssh output found: run ssh with -v (better -vvv) and pass its whole output, e.g. ssh -vvv host 2>&1 | loglens");
         }
 
-        return new Report(source, main.Outcome, main.Phase, main.Client, main.Server, main.Target, main.Findings, done, main.Summary);
+        return new Report(source, main.Outcome, main.Phase, main.Client, main.Server, main.Target, main.Findings, done, main.Summary) { Main = main };
     }
 
     private void FlushOpen()
@@ -66,15 +84,35 @@ public sealed class LogAnalyzer
         }
 
         var views = new Dictionary<int, SessionView>();
+        var reports = new List<SessionReport>(open.Count);
         foreach (var collector in open.Values.OrderByDescending(c => c.Index))
         {
             var hops = views.Values.Where(v => v.Parent == collector.Index).OrderBy(v => v.Index).ToList();
             var view = collector.ToView(hops);
             views[collector.Index] = view;
-            done.Add(Diagnose(view, collector.FirstLine, collector.LastLine));
+            reports.Add(Diagnose(view, collector.FirstLine, collector.LastLine));
         }
 
         open.Clear();
+        foreach (var report in reports.OrderBy(r => r.Index))
+        {
+            if (report.Parent is null)
+            {
+                // The main session: the last top-level one that reached a verdict, else the last that got anywhere.
+                lastTop = report;
+                lastBeyondLocal = report.Phase > Phase.Local ? report : lastBeyondLocal;
+                lastDecisive = report.Outcome != Outcome.Inconclusive ? report : lastDecisive;
+            }
+
+            if (onSession is null)
+            {
+                done.Add(report);
+            }
+            else
+            {
+                onSession(report);
+            }
+        }
     }
 
     internal static SessionReport Diagnose(SessionView view, int firstLine, int lastLine)

@@ -54,6 +54,5 @@ public sealed record Report(
     string Summary)
 {
     /// <summary>The session the top-level fields describe, or <see langword="null"/> when the input holds no ssh output.</summary>
-    public SessionReport? Main => Sessions.LastOrDefault(s => s.Parent is null && s.Outcome != Outcome.Inconclusive)
-        ?? Sessions.LastOrDefault(s => s.Parent is null);
+    public SessionReport? Main { get; init; }
 }

@@ -28,6 +28,7 @@ public sealed record SlowStep(TimeSpan Gap, SshEvent Before, SshEvent After);
 public sealed class SessionView
 {
     private readonly List<SshEvent> events;
+    private readonly Dictionary<Type, Array> byType = [];
 
     internal SessionView(int index, int? parent, List<SshEvent> events, Phase reached, IReadOnlyList<SessionView> hops,
         IReadOnlyList<PhaseTiming>? timings = null, SlowStep? slowest = null)
@@ -98,15 +99,8 @@ public sealed class SessionView
     public T? First<T>()
         where T : SshEvent
     {
-        foreach (var e in events)
-        {
-            if (e is T t)
-            {
-                return t;
-            }
-        }
-
-        return null;
+        var all = Of<T>();
+        return all.Length == 0 ? null : all[0];
     }
 
     /// <summary>The last event of a type, or <see langword="null"/>.</summary>
@@ -115,28 +109,44 @@ public sealed class SessionView
     public T? Last<T>()
         where T : SshEvent
     {
-        for (var i = events.Count - 1; i >= 0; i--)
-        {
-            if (events[i] is T t)
-            {
-                return t;
-            }
-        }
-
-        return null;
+        var all = Of<T>();
+        return all.Length == 0 ? null : all[^1];
     }
 
     /// <summary>Every event of a type, in order.</summary>
     /// <typeparam name="T">The event type.</typeparam>
     /// <returns>The events.</returns>
     public IEnumerable<T> All<T>()
-        where T : SshEvent => events.OfType<T>();
+        where T : SshEvent => Of<T>();
 
     /// <summary>Whether an event of a type is in the session.</summary>
     /// <typeparam name="T">The event type.</typeparam>
     /// <returns>Whether one is present.</returns>
     public bool Has<T>()
-        where T : SshEvent => First<T>() is not null;
+        where T : SshEvent => Of<T>().Length > 0;
+
+    /// <summary>The events of a type, found once per session and type: the rules ask the same questions many times.</summary>
+    private T[] Of<T>()
+        where T : SshEvent
+    {
+        if (byType.TryGetValue(typeof(T), out var cached))
+        {
+            return (T[])cached;
+        }
+
+        var found = new List<T>();
+        foreach (var e in events)
+        {
+            if (e is T t)
+            {
+                found.Add(t);
+            }
+        }
+
+        var array = found.ToArray();
+        byType[typeof(T)] = array;
+        return array;
+    }
 
     /// <summary>Whether an event of type <typeparamref name="T"/> comes after <paramref name="e"/>.</summary>
     /// <typeparam name="T">The event type.</typeparam>
