@@ -9,6 +9,23 @@ internal static class LoglensCommand
     /// <summary>Opens standard input (replaced by tests).</summary>
     internal static Func<Stream> StandardInput { get; set; } = Console.OpenStandardInput;
 
+    /// <summary>Parses and runs a command line; a usage error is one line on stderr and exit code 3.</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var result = Create().Parse(args);
+        var asksForHelp = args.Any(a => a is "-h" or "--help" or "-?" or "--version");
+        if (result.Errors.Count > 0 && !asksForHelp)
+        {
+            var message = string.Join(' ', result.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            error.WriteLine($"loglens: {message} (see loglens --help)");
+            return ExitCodes.UsageOrInput;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
     public static RootCommand Create()
     {
         var root = new RootCommand("""

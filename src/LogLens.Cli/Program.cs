@@ -1,11 +1,9 @@
-using System.CommandLine;
 using LogLens.Cli;
 
 // One line on stderr and a documented exit code for anything unexpected: never a stack trace.
-var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 try
 {
-    return LoglensCommand.Create().Parse(args).Invoke(configuration);
+    return LoglensCommand.Run(args);
 }
 catch (IOException e)
 {

@@ -43,13 +43,21 @@ internal static class EventsCommand
             if (stream is null)
             {
                 error.WriteLine(problem);
-                exit = ExitCodes.UsageOrInput;
+                exit = input.IsBinary ? Math.Max(exit, ExitCodes.Inconclusive) : ExitCodes.UsageOrInput;
                 continue;
             }
 
-            foreach (var e in SshLog.ReadEvents(stream))
+            try
             {
-                writer.Write(input.Name, e);
+                foreach (var e in SshLog.ReadEvents(stream))
+                {
+                    writer.Write(input.Name, e);
+                }
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"loglens: {input.Name}: read error: {e.Message}");
+                exit = ExitCodes.UsageOrInput;
             }
         }
 

@@ -60,19 +60,33 @@ internal static class ReportCommand
         using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: inputs.Count > 1) : null;
         foreach (var input in inputs)
         {
+            if (input.LooksLikeOption)
+            {
+                error.WriteLine($"loglens: unknown option '{input.Name}' (see loglens --help)");
+                return ExitCodes.UsageOrInput;
+            }
+
             using var stream = input.Open(input.IsStdin ? stdin() : Stream.Null, out var problem);
             if (stream is null)
             {
                 error.WriteLine(problem);
-                exit = ExitCodes.UsageOrInput;
+                exit = Worse(exit, input.IsBinary ? ExitCodes.Inconclusive : ExitCodes.UsageOrInput);
                 continue;
             }
 
-            // Standard input is read live: each line is stamped as it arrives, so phases get durations.
-            using var reader = SshLog.OpenText(stream);
-            var report = Analyze(reader, input.Name, options, error, live: input.IsStdin, json);
-            reports.Add(report);
-            exit = Worse(exit, ExitCodeOf(report));
+            try
+            {
+                // Standard input is read live: each line is stamped as it arrives, so phases get durations.
+                using var reader = SshLog.OpenText(stream);
+                var report = Analyze(reader, input.Name, options, error, live: input.IsStdin, json);
+                reports.Add(report);
+                exit = Worse(exit, ExitCodeOf(report));
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"loglens: {input.Name}: read error: {e.Message}");
+                exit = ExitCodes.UsageOrInput;
+            }
         }
 
         return json is null ? Print(reports, options, output, exit) : exit;

@@ -32,7 +32,8 @@ internal sealed class EventBuilder(TimeProvider? clock)
 
         foreach (var part in LineUnwrapper.SplitEscaped(line.Text))
         {
-            yield return Finish(EventParser.Parse(part), line, stamp);
+            // Each part stands for itself: repeating the whole carrying line in every part's Raw would multiply it.
+            yield return Finish(EventParser.Parse(part), line with { Text = part }, stamp);
         }
     }
 

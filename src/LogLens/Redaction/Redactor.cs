@@ -97,6 +97,11 @@ public sealed partial class Redactor
             AddHost(m.Groups[2].Value);
         }
 
+        foreach (Match m in LoginOption().Matches(e.Content))
+        {
+            AddUser(m.Groups[1].Value);
+        }
+
         foreach (Match m in HomePath().Matches(e.Content))
         {
             AddUser(m.Groups[2].Value);
@@ -109,17 +114,15 @@ public sealed partial class Redactor
     public string Redact(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var text = Sid().Replace(line, "S-1-5-21-REDACTED");
+        var text = NamedValues() is { } names
+            ? names.Replace(line, m => hosts.TryGetValue(m.Value, out var host) ? host : users.TryGetValue(m.Value, out var user) ? user : m.Value)
+            : line;
+        text = Sid().Replace(text, "S-1-5-21-REDACTED");
         text = Fingerprint().Replace(text, m => Placeholder(fingerprints, m.Value, n => $"{m.Groups[1].Value}redacted{n}"));
         text = HexFingerprint().Replace(text, m => Placeholder(fingerprints, m.Value, n => $"00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:{n % 100:00}"));
         text = HomePath().Replace(text, m => m.Groups[1].Value + UserPlaceholder(m.Groups[2].Value));
         text = Ipv4().Replace(text, m => Keep.Contains(m.Value) ? m.Value : Placeholder(addresses, m.Value, n => $"203.0.113.{((n - 1) % 254) + 1}"));
         text = Ipv6().Replace(text, m => Keep.Contains(m.Value) || !m.Value.Contains(':', StringComparison.Ordinal) ? m.Value : Placeholder(addresses, m.Value, n => $"2001:db8::{n:x}"));
-        if (NamedValues() is { } regex)
-        {
-            text = regex.Replace(text, m => hosts.TryGetValue(m.Value, out var host) ? host : users.TryGetValue(m.Value, out var user) ? user : m.Value);
-        }
-
         return text;
     }
 
@@ -158,8 +161,20 @@ public sealed partial class Redactor
             host = host[..colon];
         }
 
+        if (System.Net.IPAddress.TryParse(host, out var address))
+        {
+            // An address named by the grammar: replaced wherever it stands, even with ":port" glued on (IPv6).
+            if (!System.Net.IPAddress.IsLoopback(address) && !Keep.Contains(host) && !hosts.ContainsKey(host))
+            {
+                hosts[host] = Placeholder(addresses, host, n => host.Contains(':', StringComparison.Ordinal) ? $"2001:db8::{n:x}" : $"203.0.113.{((n - 1) % 254) + 1}");
+                named = null;
+            }
+
+            return;
+        }
+
         if (host.Length < 2 || Keep.Contains(host) || host.Contains('*', StringComparison.Ordinal) || host.Contains('?', StringComparison.Ordinal) ||
-            Ipv4().IsMatch(host) || host.Contains(':', StringComparison.Ordinal) || host.Contains(' ', StringComparison.Ordinal) || host.StartsWith('!'))
+            host.Contains(':', StringComparison.Ordinal) || host.Contains(' ', StringComparison.Ordinal) || host.StartsWith('!'))
         {
             return;
         }
@@ -201,6 +216,9 @@ public sealed partial class Redactor
 
     [GeneratedRegex(@"(/home/|/Users/|/export/home/|[A-Za-z]:[\\/]+Users[\\/]+)([^/\\\s'"":]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 2000)]
     private static partial Regex HomePath();
+
+    [GeneratedRegex(@"(?:^|\s)-l\s*([A-Za-z_][A-Za-z0-9_.-]{0,31})(?=\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex LoginOption();
 
     [GeneratedRegex(@"S-1-5-21-[0-9-]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Sid();

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LogLens.Cli;
 
 namespace LogLens.Tests.Support;
@@ -10,7 +9,7 @@ internal static class CliRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = LoglensCommand.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = LoglensCommand.Run(args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
 

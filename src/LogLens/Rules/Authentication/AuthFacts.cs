@@ -47,6 +47,12 @@ internal static class AuthFacts
             string path;
             string? type;
             string source;
+            if (events[i] is not (OfferingKey or TryingPrivateKey))
+            {
+                continue;
+            }
+
+            // Only offers look for their answer, which stops at the next offer: linear in the session.
             var answer = Answer(events, i);
             switch (events[i])
             {

@@ -24,7 +24,8 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         var shellMissing = after.OfType<Text>().FirstOrDefault(t => t.Content.StartsWith('/') && t.Content.EndsWith(": No such file or directory", StringComparison.Ordinal));
         var requestFailed = after.OfType<ChannelRequestResult>().FirstOrDefault(r => !r.Accepted && r.Request is "shell" or "exec" or "subsystem");
         var exit = after.OfType<ExitStatus>().LastOrDefault();
-        var output = after.OfType<Text>().Any(t => !string.IsNullOrWhiteSpace(t.Content) && t != shellMissing);
+        // Remote output is what arrives before the exit status: lines after it come from whatever ran ssh (git, a script).
+        var output = after.TakeWhile(e => e is not ExitStatus).OfType<Text>().Any(t => !string.IsNullOrWhiteSpace(t.Content) && t != shellMissing);
         var closed = after.FirstOrDefault(e => e is ConnectionClosed { ByRemote: true } or ConnectionClosedByPeer or ConnectionBroken or ConnectionReset);
         var forced = after.OfType<RemoteMessage>().FirstOrDefault(m => m.Text.Contains("Forced command", StringComparison.OrdinalIgnoreCase));
         var command = after.OfType<SessionRequest>().FirstOrDefault(r => r.Detail.StartsWith("Sending command: ", StringComparison.Ordinal));

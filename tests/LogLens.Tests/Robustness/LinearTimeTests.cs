@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+
+namespace LogLens.Tests.Robustness;
+
+/// <summary>
+/// Never hang: the time to read and diagnose grows linearly with the input. Each case compares the same hostile
+/// shape at 1x and 8x its size: linear work takes about 8 times as long, quadratic work 64 times; the bound (32) is
+/// generous so a busy machine does not fail it, and no absolute time is asserted.
+/// </summary>
+[Category("Robustness")]
+[NonParallelizable]
+public class LinearTimeTests
+{
+    private const int Scale = 8;
+    private const double Bound = 32;
+
+    /// <summary>Shapes of one long line, built to a given length (the line reader keeps up to 64 Ki characters).</summary>
+    private static IEnumerable<TestCaseData> LongLines()
+    {
+        static TestCaseData Case(string name, string head, string unit, string tail = "", int length = 4_000) =>
+            new TestCaseData(head, unit, tail, length).SetArgDisplayNames(name);
+        yield return Case("repeated debug prefixes", string.Empty, "debug1: ", "Connection established.");
+        yield return Case("repeated forum quoting", string.Empty, "> ", "debug1: Connecting to h [1.2.3.4] port 22.");
+        yield return Case("repeated VS Code prefixes", string.Empty, "[12:34:56.789] stderr> ", "debug1: Connection established.");
+        yield return Case("repeated shell prompts", string.Empty, "user@host:~$ ", "debug1: Connection established.");
+        yield return Case("repeated backticks", string.Empty, "`", "debug1: Connection established.");
+        yield return Case("escaped line ends (Ansible)", "\"msg\": \"", "debug1: Authentications that can continue: publickey\\r\\n", "\"", 2_000);
+        yield return Case("template holes never closed", "debug1: Connecting to ", "h [", string.Empty, 2_000);
+        yield return Case("disconnect message", "Received disconnect from 1.2.3.4 port 22:2: ", "Too many authentication failures port 22:", string.Empty);
+        yield return Case("connect error", "ssh: connect to host ", "h port 22: ", "Connection refused");
+        yield return Case("auth methods list", "debug1: Authentications that can continue: ", "publickey,", "password");
+        yield return Case("key description", "debug1: Offering public key: ", "/home/u/.ssh/id_rsa RSA SHA256:abcdefghijklmnop ", "explicit", 1_000);
+        yield return Case("kex proposal", "debug2: KEX algorithms: ", "curve25519-sha256,", "ext-info-c");
+        yield return Case("banner", "debug1: kex_exchange_identification: banner line 0: ", "SSH-2.0- HTTP/1.1 ", string.Empty);
+        yield return Case("boxed warning", "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@", "@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @", string.Empty);
+        yield return Case("user names and hosts (redaction)", "debug1: Authenticating to ", "a@b.c d@e.f 1.2.3.4 ::1 /home/x ", "as 'u'", 2_000);
+    }
+
+    [TestCaseSource(nameof(LongLines))]
+    public void ALongLineTakesTimeLinearInItsLength(string head, string unit, string tail, int length)
+    {
+        string Log(int length)
+        {
+            var line = new StringBuilder(head);
+            while (line.Length + unit.Length + tail.Length < length)
+            {
+                line.Append(unit);
+            }
+
+            line.Append(tail).Append('\n');
+            return string.Concat(Enumerable.Repeat(line.ToString(), 16));
+        }
+
+        ShouldBeLinear(Log(length), Log(length * Scale), text => SshLog.Analyze(text));
+    }
+
+    [Test]
+    public void ManySessionsTakeTimeLinearInTheirNumber()
+    {
+        var one = File.ReadAllText(Support.Repo.Path("tests", "fixtures", "lab", "key-not-authorized", "client.log"));
+        ShouldBeLinear(Repeat(one, 5), Repeat(one, 5 * Scale), text => SshLog.Analyze(text));
+    }
+
+    [TestCase("debug1: Connection established.\n")]
+    [TestCase("debug1: Connecting to h [1.2.3.4] port 22.\n")]
+    public void ManyRepeatedConnectionLinesInOneSessionTakeTimeLinearInTheirNumber(string line) =>
+        ShouldBeLinear(Repeat(line, 1_000), Repeat(line, 1_000 * Scale), text => SshLog.Analyze(text));
+
+    [Test]
+    public void ManyDistinctHostsTakeTimeLinearInTheirNumber() =>
+        ShouldBeLinear(DistinctHosts(300), DistinctHosts(300 * Scale), text => SshLog.Analyze(text));
+
+    [Test]
+    public void RedactingManyDistinctUsersAndHostsTakesTimeLinearInTheirNumber() =>
+        ShouldBeLinear(DistinctHosts(300), DistinctHosts(300 * Scale), text => SshLog.Redact(() => new StringReader(text), TextWriter.Null));
+
+    private static string Repeat(string text, int times) => string.Concat(Enumerable.Repeat(text, times));
+
+    private static string DistinctHosts(int count)
+    {
+        var log = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            log.Append("OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.22 25 Aug 2026\n")
+                .Append("debug1: Connecting to host").Append(n).Append(".example.net [10.").Append(i / 250 % 250).Append('.').Append(i % 250).Append(".7] port 22.\n")
+                .Append("debug1: Connection established.\n")
+                .Append("debug1: Authenticating to host").Append(n).Append(".example.net:22 as 'user").Append(n).Append("'\n")
+                .Append("user").Append(n).Append("@host").Append(n).Append(".example.net: Permission denied (publickey).\n");
+        }
+
+        return log.ToString();
+    }
+
+    private static void ShouldBeLinear(string small, string large, Action<string> work)
+    {
+        var t1 = Hostile.LeastMilliseconds(() => work(small));
+        var t8 = Hostile.LeastMilliseconds(() => work(large));
+        var ratio = t8 / Math.Max(t1, 0.001);
+        TestContext.Out.WriteLine($"{small.Length} chars: {t1:F1} ms; {large.Length} chars: {t8:F1} ms; ratio {ratio:F1} (linear {Scale}, quadratic {Scale * Scale})");
+        ratio.Should().BeLessThan(Bound, $"{Scale}x the input took {ratio:F1}x the time ({t1:F1} ms -> {t8:F1} ms): the work is not linear");
+    }
+}

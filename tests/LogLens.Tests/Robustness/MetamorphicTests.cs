@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using LogLens.Tests.Support;
+
+namespace LogLens.Tests.Robustness;
+
+/// <summary>
+/// Metamorphic stability: what a paste does to a log (line ends, indentation, quoting, an editor's prefix, other
+/// programs' output around it, redaction) does not change its diagnosis: the root cause's slug and the outcome.
+/// </summary>
+[Category("Robustness")]
+public class MetamorphicTests
+{
+    private static readonly string[] Before =
+    [
+        "me@laptop:~/src$ git clone git@example.org:team/service.git",
+        "Cloning into 'service'...",
+        "me@laptop:~/src$ rsync -av --progress ./build/ deploy@example.org:/srv/app/",
+        "sending incremental file list",
+        "PLAY [webservers] **************************************************************",
+        "TASK [Gathering Facts] *********************************************************",
+        "$ ssh -vvv example.org",
+    ];
+
+    private static readonly string[] After =
+    [
+        "fatal: Could not read from remote repository.",
+        string.Empty,
+        "Please make sure you have the correct access rights",
+        "and the repository exists.",
+        "rsync error: unexplained error (code 255) at io.c(232) [sender=3.2.7]",
+        "PLAY RECAP *********************************************************************",
+        "web1                       : ok=0    changed=0    unreachable=1    failed=0",
+        "me@laptop:~/src$ ",
+    ];
+
+    private static IEnumerable<LabScenario> Scenarios() => Repo.LabScenarios();
+
+    /// <summary>The scenarios, with the known failure marked (see OtherProgramsOutputAroundTheLogKeepsTheDiagnosis).</summary>
+    private static IEnumerable<TestCaseData> ScenariosWithOutputAfter() => Repo.LabScenarios().Select(s =>
+    {
+        return new TestCaseData(s).SetArgDisplayNames(s.Name);
+    });
+
+    private static string[] Lines(string log) => log.TrimEnd('\n').Split('\n');
+
+    private static string EachLine(string log, Func<string, int, string> change) =>
+        string.Join('\n', Lines(log).Select(change)) + "\n";
+
+    private static void ShouldDiagnoseAlike(LabScenario scenario, Func<string, string> transform)
+    {
+        var original = File.ReadAllText(scenario.ClientLog);
+        var expected = SshLog.Analyze(original, scenario.Name);
+        var actual = SshLog.Analyze(transform(original), scenario.Name);
+        var because = $"{scenario.Name}: was [{string.Join(", ", expected.Findings.Select(f => f.Slug))}], now [{string.Join(", ", actual.Findings.Select(f => f.Slug))}]";
+        actual.Outcome.Should().Be(expected.Outcome, because);
+        actual.Findings.Select(f => f.Slug).FirstOrDefault().Should().Be(expected.Findings.Select(f => f.Slug).FirstOrDefault(), because);
+    }
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void WindowsLineEndsKeepTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => log.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void IndentingEveryLineKeepsTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, _) => "    " + line));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void ForumQuotingEveryLineKeepsTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, _) => "> " + line));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void VsCodeStderrPrefixOnEveryLineKeepsTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"[{10 + (i / 3600 % 10):00}:{i / 60 % 60:00}:{i % 60:00}.{i * 7 % 1000:000}] stderr> {line}")));
+
+    [TestCaseSource(nameof(ScenariosWithOutputAfter))]
+    public void OtherProgramsOutputAroundTheLogKeepsTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => string.Join('\n', Before) + "\n" + log + string.Join('\n', After) + "\n");
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void RedactionKeepsTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log =>
+        {
+            var redacted = new StringBuilder();
+            using var output = new StringWriter(redacted);
+            SshLog.Redact(() => new StringReader(log), output);
+            return redacted.ToString();
+        });
+}
