@@ -157,8 +157,16 @@ internal sealed class ReportJsonWriter : IDisposable
         }
 
         json.WriteEndArray();
+        WriteFixes(json, finding.Fixes);
+        json.WriteString("help", finding.Help);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The <c>fixes</c> array, as both the report and SARIF's result properties carry it.</summary>
+    internal static void WriteFixes(Utf8JsonWriter json, IReadOnlyList<Fix> fixes)
+    {
         json.WriteStartArray("fixes");
-        foreach (var fix in finding.Fixes)
+        foreach (var fix in fixes)
         {
             json.WriteStartObject();
             json.WriteString("description", fix.Description);
@@ -167,8 +175,6 @@ internal sealed class ReportJsonWriter : IDisposable
         }
 
         json.WriteEndArray();
-        json.WriteString("help", finding.Help);
-        json.WriteEndObject();
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, int? value)

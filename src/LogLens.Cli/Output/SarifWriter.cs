@@ -104,16 +104,7 @@ internal static class SarifWriter
         json.WriteStartObject("properties");
         json.WriteString("slug", finding.Slug);
         json.WriteString("phase", Names.Of(finding.Phase));
-        json.WriteStartArray("fixes");
-        foreach (var fix in finding.Fixes)
-        {
-            json.WriteStartObject();
-            json.WriteString("description", fix.Description);
-            json.WriteString("command", fix.Command);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ReportJsonWriter.WriteFixes(json, finding.Fixes);
         json.WriteEndObject();
         json.WriteEndObject();
     }

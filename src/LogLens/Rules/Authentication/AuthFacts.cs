@@ -88,32 +88,7 @@ internal static class AuthFacts
         (SshEvent?)session.First<AuthenticatingTo>() ?? session.All<PermissionDenied>().LastOrDefault(p => p.User is not null);
 
     /// <summary>The OpenSSH version as a number (<c>9.2</c>), or <see langword="null"/> when not known.</summary>
-    public static double? Version(string? software)
-    {
-        if (software is null)
-        {
-            return null;
-        }
-
-        var at = software.IndexOf("OpenSSH_", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var start = at + "OpenSSH_".Length;
-        var end = start;
-        while (end < software.Length && (char.IsAsciiDigit(software[end]) || software[end] == '.'))
-        {
-            end++;
-        }
-
-        var text = software[start..end].TrimEnd('.');
-        var parts = text.Split('.');
-        return parts.Length >= 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var major) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var minor)
-            ? major + (minor / 10.0)
-            : null;
-    }
+    public static double? Version(string? software) => OpenSshVersion.Number(software);
 
     /// <summary>The <c>-p PORT</c> argument for ssh-copy-id, or nothing on port 22.</summary>
     public static string PortArgument(SessionView session) =>

@@ -23,11 +23,7 @@ internal static partial class LocalFacts
         session.Client?.Contains("Windows", StringComparison.OrdinalIgnoreCase) != true;
 
     /// <summary>The client's OpenSSH version as a number (e.g. 9.2), or <see langword="null"/> when the banner is not in the log.</summary>
-    public static double? Version(SessionView session)
-    {
-        var match = session.Client is { } client ? VersionNumber().Match(client) : null;
-        return match is { Success: true } && double.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
-    }
+    public static double? Version(SessionView session) => OpenSshVersion.Number(session.Client);
 
     /// <summary>Whether the server ended authentication with a refusal (or ssh ran out of methods).</summary>
     public static bool AuthFailed(SessionView session) =>
@@ -95,8 +91,6 @@ internal static partial class LocalFacts
     [GeneratedRegex(@"^[A-Za-z]:[\\/]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WindowsDrive();
 
-    [GeneratedRegex(@"OpenSSH_(?:for_Windows_)?(\d+\.\d+)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex VersionNumber();
 
     [GeneratedRegex(@"(?:^|\s)-i\s*(?<path>""[^""]+""|'[^']+'|\S+)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IdentityOption();

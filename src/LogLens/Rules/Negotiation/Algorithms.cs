@@ -197,17 +197,7 @@ internal static partial class Algorithms
     }
 
     /// <summary>The client's OpenSSH version, when its banner is in the log.</summary>
-    public static Version? ClientVersion(SessionView session)
-    {
-        var text = session.Client ?? session.First<LocalVersion>()?.Version;
-        if (text is null)
-        {
-            return null;
-        }
-
-        var m = VersionPattern().Match(text);
-        return m.Success ? new Version(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)) : null;
-    }
+    public static Version? ClientVersion(SessionView session) => OpenSshVersion.Parse(session.Client ?? session.First<LocalVersion>()?.Version);
 
     /// <summary>Whether the client was built without OpenSSL (it then knows only ed25519, curve25519 and chacha20/aes-ctr).</summary>
     public static bool WithoutOpenSsl(SessionView session) =>
@@ -235,6 +225,4 @@ internal static partial class Algorithms
     private static List<string> Split(string? list) =>
         list is null ? [] : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => a.TrimEnd('.'))];
 
-    [GeneratedRegex(@"OpenSSH_(?:for_Windows_)?(\d+)\.(\d+)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex VersionPattern();
 }
