@@ -80,7 +80,7 @@ internal static class HostKeyGrammar
     [
         "record_hostkey", "load_hostkeys_file", "load_hostkeys", "hostkeys_foreach", "check_key_in_hostfiles",
         "hostkeys_find_by_key_hostfile", "hostkeys_find_by_key_cb", "check_host_key", "verify_host_key", "sshkey_check_revoked",
-        "hostfile_read_key", "lookup_key_in_hostkeys_by_type", "load_hostkeys_command", "get_hostfile_hostname_ipaddr",
+        "hostfile_read_key", "lookup_key_in_hostkeys_by_type", "load_hostkeys_command", "get_hostfile_hostname_ipaddr", "put_host_port",
     ];
 
     private static readonly string[] UpdateFunctions =
