@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LogLens.Rendering;
 using LogLens.Analysis;
 using LogLens.Cli.Output;
 using LogLens.Events;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Json.Serialization;
+using LogLens.Rendering;
 using LogLens.Events;
 
 namespace LogLens.Cli.Output;

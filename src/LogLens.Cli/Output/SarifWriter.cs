@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LogLens.Rendering;
 using LogLens.Analysis;
 using LogLens.Findings;
 using LogLens.Rules;

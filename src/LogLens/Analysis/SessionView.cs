@@ -81,7 +81,7 @@ public sealed class SessionView
             var auth = First<AuthenticatingTo>();
             var failed = Last<ConnectFailed>();
             var denied = Last<PermissionDenied>();
-            var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host;
+            var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host ?? First<NegotiationFailed>()?.Host;
             var port = connecting?.Port ?? auth?.Port ?? failed?.Port ?? First<NegotiationFailed>()?.Port;
             var user = auth?.User ?? denied?.User;
             if (host is null && port is null && user is null)

@@ -105,7 +105,8 @@ internal static partial class Algorithms
         var destination = Destination(session, mismatch);
         var host = ConfigHost(session, mismatch);
         var fixes = new List<Fix>();
-        var message = $"ssh and {mismatch.Host} have no {kind.Name} in common, so the connection stopped in the key negotiation, before the host key " +
+        var server = mismatch.Host == "HOST" ? "the server" : mismatch.Host;
+        var message = $"ssh and {server} have no {kind.Name} in common, so the connection stopped in the key negotiation, before the host key " +
             "was checked or any login was tried: keys and passwords are not involved.";
         if (theirs.Count > 0)
         {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LogLens.Cli.Output;
+namespace LogLens.Rendering;
 
 /// <summary>Makes text from a log safe to print on a terminal: control characters are shown, never sent.</summary>
 internal static class TerminalText

@@ -4,7 +4,7 @@ using System.Text.Json;
 using LogLens.Analysis;
 using LogLens.Findings;
 
-namespace LogLens.Cli.Output;
+namespace LogLens.Rendering;
 
 /// <summary>
 /// Writes reports as the <c>loglens.report/1</c> JSON contract (docs/cli.md), field by field for a stable order,

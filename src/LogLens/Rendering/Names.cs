@@ -1,6 +1,6 @@
 using LogLens.Findings;
 
-namespace LogLens.Cli.Output;
+namespace LogLens.Rendering;
 
 /// <summary>The names the outputs use for phases, outcomes and severities (the JSON contract's spelling).</summary>
 internal static class Names

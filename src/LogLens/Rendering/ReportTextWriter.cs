@@ -2,7 +2,7 @@ using System.Text;
 using LogLens.Analysis;
 using LogLens.Findings;
 
-namespace LogLens.Cli.Output;
+namespace LogLens.Rendering;
 
 /// <summary>
 /// The report for people: a headline with the outcome, a one-line phase timeline, then each finding with its
@@ -103,7 +103,7 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             var user = t.User is { Length: > 0 } u ? u + "@" : string.Empty;
             var port = t.Port is { } p ? $" port {p}" : string.Empty;
             var address = t.Address is { Length: > 0 } a && a != t.Host ? $" ({a})" : string.Empty;
-            facts.Add($"target {user}{t.Host}{address}{port}");
+            facts.Add($"target {user}{t.Host ?? t.Address ?? "(host not in the log)"}{address}{port}");
         }
 
         if (session.Client is { } client)
