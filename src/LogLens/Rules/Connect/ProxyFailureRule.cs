@@ -21,7 +21,11 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
     public override Finding? Evaluate(RuleContext context)
     {
         var session = context.Session;
-        if (context.HasCause || !Involved(session) || session.Has<RemoteVersion>() || session.Authenticated)
+        // A login and a banner seen in a log cut before the hop's own banner may be the hop's: the stdio forward
+        // ssh opened for the target then says so.
+        var forwardedByHop = session.All<ForwardRequestFailed>().Any(f => f.Kind == "stdio") ||
+            session.All<ChannelOpened>().Any(c => c.Name == "stdio-forward");
+        if (context.HasCause || !Involved(session) || ((session.Has<RemoteVersion>() || session.Authenticated) && !forwardedByHop))
         {
             return null;
         }

@@ -28,6 +28,16 @@ public class ProxyFailureRuleTests
     }
 
     [Test]
+    public void SeesTheHopInALogCutAfterTheHopsBanner()
+    {
+        // The paste starts in the middle of the hop's output: its login is in the log, the outer banner is not.
+        var lines = Lab("proxyjump-target-refused").Split('\n');
+        var report = SshLog.Analyze(string.Join('\n', lines[(lines.Length * 3 / 5)..]));
+        report.Findings[0].Slug.Should().Be("proxy-failure");
+        report.Findings[0].Message.Should().Contain("could not open a connection to the target");
+    }
+
+    [Test]
     public void ExplainsAWindowsProxyCommandThatCouldNotStart()
     {
         var finding = SshLog.Analyze(
