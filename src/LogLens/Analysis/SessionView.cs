@@ -69,8 +69,11 @@ public sealed class SessionView
     /// <summary>The server's software, when its identification is in the log.</summary>
     public string? Server => First<RemoteVersion>()?.Software;
 
-    /// <summary>Whether the user got authenticated.</summary>
-    public bool Authenticated => Has<AuthenticatedTo>() || Has<AuthSucceeded>();
+    /// <summary>
+    /// Whether the user got authenticated: ssh said so, or the log (cut before that line) shows the session that
+    /// only a login opens (the interactive session, the remote command's exit status).
+    /// </summary>
+    public bool Authenticated => Has<AuthenticatedTo>() || Has<AuthSucceeded>() || Has<EnteringInteractiveSession>() || Has<ExitStatus>();
 
     /// <summary>Where the connection was going.</summary>
     public Target? Target

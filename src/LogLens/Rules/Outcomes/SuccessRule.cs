@@ -14,7 +14,8 @@ internal sealed class SuccessRule() : Rule(new(RuleIds.Success, "success", Sever
             return null;
         }
 
-        var authenticated = (SshEvent?)session.Last<AuthenticatedTo>() ?? session.Last<AuthSucceeded>();
+        var authenticated = (SshEvent?)session.Last<AuthenticatedTo>() ?? session.Last<AuthSucceeded>() ??
+            (SshEvent?)session.First<EnteringInteractiveSession>() ?? session.First<ExitStatus>();
         var method = session.Last<AuthenticatedTo>()?.Method ?? session.Last<AuthSucceeded>()?.Method;
         var key = session.Last<ServerAcceptsKey>();
         var target = session.Target;

@@ -32,6 +32,14 @@ public class SuccessRuleTests
     }
 
     [Test]
+    public void SeesALoginInALogCutAfterIt()
+    {
+        var report = LogLens.SshLog.Analyze("debug1: Entering interactive session.\ndebug1: pledge: filesystem\ndebug1: Exit status 0\nTransferred: sent 3512, received 3004 bytes, in 0.1 seconds");
+        report.Outcome.Should().Be(Outcome.Succeeded);
+        report.Findings[0].Slug.Should().Be(Slug);
+    }
+
+    [Test]
     public void StaysQuietWhenTheLoginFailed()
     {
         HasNo("debug1: Offering public key: /home/me/.ssh/id_ed25519 ED25519 SHA256:abc\ndebug1: Authentications that can continue: publickey\nme@h: Permission denied (publickey).", Slug);
