@@ -85,10 +85,26 @@ public static class SshLog
         {
             number++;
             var truncated = line.Length > LineReader.MaxLineLength;
-            foreach (var e in builder.Build(new RawLine(number, truncated ? line[..LineReader.MaxLineLength] : line, truncated)))
+            var raw = new RawLine(number, truncated ? line[..LineReader.MaxLineLength] : line, truncated);
+            if (!LineUnwrapper.HasEscapedLines(raw.Text))
+            {
+                if (builder.Push(raw) is { } one)
+                {
+                    yield return one;
+                }
+
+                continue;
+            }
+
+            foreach (var e in builder.PushEscaped(raw))
             {
                 yield return e;
             }
+        }
+
+        if (builder.Release() is { } last)
+        {
+            yield return last;
         }
     }
 
@@ -190,16 +206,25 @@ public static class SshLog
         var builder = new EventBuilder(clock);
         foreach (var line in lines)
         {
-            if (builder.TryBuildOne(line) is { } one)
+            if (!LineUnwrapper.HasEscapedLines(line.Text))
             {
-                yield return one;
+                if (builder.Push(line) is { } one)
+                {
+                    yield return one;
+                }
+
                 continue;
             }
 
-            foreach (var e in builder.Build(line))
+            foreach (var e in builder.PushEscaped(line))
             {
                 yield return e;
             }
+        }
+
+        if (builder.Release() is { } last)
+        {
+            yield return last;
         }
     }
 }

@@ -141,6 +141,7 @@ public enum DebugLevel
 [JsonDerivedType(typeof(SigningFailed), nameof(SigningFailed))]
 [JsonDerivedType(typeof(StartedWith), nameof(StartedWith))]
 [JsonDerivedType(typeof(Text), nameof(Text))]
+[JsonDerivedType(typeof(WrappedContinuation), nameof(WrappedContinuation))]
 [JsonDerivedType(typeof(TheirOffer), nameof(TheirOffer))]
 [JsonDerivedType(typeof(TransferStatistics), nameof(TransferStatistics))]
 [JsonDerivedType(typeof(TryingPrivateKey), nameof(TryingPrivateKey))]
@@ -196,3 +197,10 @@ public sealed record UnknownMessage : SshEvent;
 
 /// <summary>A line that is not ssh output: remote shell output, other programs' lines, blank lines.</summary>
 public sealed record Text : SshEvent;
+
+/// <summary>
+/// The rest of a line a terminal wrapped: its text was read together with the line before, whose event carries
+/// the whole message.
+/// </summary>
+/// <param name="ContinuesLine">The line whose message this line completes.</param>
+public sealed record WrappedContinuation(int ContinuesLine) : SshEvent;

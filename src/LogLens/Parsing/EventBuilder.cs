@@ -2,47 +2,119 @@ using LogLens.Events;
 
 namespace LogLens.Parsing;
 
-/// <summary>From a physical line to its event(s): unwrap, parse, stamp the line facts, assign the session.</summary>
+/// <summary>
+/// From physical lines to events: unwrap, parse, stamp the line facts, assign the session. Each event waits
+/// one line before it is released, because a terminal may have wrapped it: when the next line is not ssh output
+/// on its own but completes the held line into a message LogLens knows, the two are read as one (the first line
+/// gets the joined message, the second a <see cref="WrappedContinuation"/>).
+/// </summary>
 internal sealed class EventBuilder(TimeProvider? clock)
 {
-    private readonly SessionTracker sessions = new();
+    /// <summary>Lines shorter than this were not wrapped by a terminal (80 columns is the narrowest usual width).</summary>
+    private const int WrapWidth = 80;
 
-    /// <summary>The event of a line that carries one ssh line (nearly all), or <see langword="null"/> when it carries several.</summary>
-    public SshEvent? TryBuildOne(RawLine line)
+    private readonly SessionTracker sessions = new();
+    private SshEvent? held;
+
+    /// <summary>Reads a line that carries one ssh line (see <see cref="LineUnwrapper.HasEscapedLines"/>); returns the event now released, if any.</summary>
+    public SshEvent? Push(RawLine line)
     {
-        if (LineUnwrapper.HasEscapedLines(line.Text))
+        var e = Parse(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line);
+        if (held is null)
         {
+            held = e;
             return null;
         }
 
-        // As in Build: a time written in the line wins over the clock.
-        var stamp = LineUnwrapper.TryReadTimestamp(line.Text, out var written) ? written : clock?.GetUtcNow();
-        return Finish(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line, stamp);
+        if (TryJoin(held, e) is { } joined)
+        {
+            held = Stamped(new WrappedContinuation(joined.Line), e);
+            return Finish(joined);
+        }
+
+        var ready = Finish(held);
+        held = e;
+        return ready;
     }
 
-    public IEnumerable<SshEvent> Build(RawLine line)
+    /// <summary>Reads a line that carries several ssh lines as escaped line breaks: the held event, then one event per part.</summary>
+    public IEnumerable<SshEvent> PushEscaped(RawLine line)
     {
-        // A time written in the line (VS Code, CI logs) is the real one; the clock only knows when we read it.
-        var stamp = LineUnwrapper.TryReadTimestamp(line.Text, out var written) ? written : clock?.GetUtcNow();
-        if (!LineUnwrapper.HasEscapedLines(line.Text))
+        if (Release() is { } ready)
         {
-            yield return Finish(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line, stamp);
-            yield break;
+            yield return ready;
         }
 
         foreach (var part in LineUnwrapper.SplitEscaped(line.Text))
         {
             // Each part stands for itself: repeating the whole carrying line in every part's Raw would multiply it.
-            yield return Finish(EventParser.Parse(part), line with { Text = part }, stamp);
+            yield return Finish(Parse(EventParser.Parse(part), line with { Text = part }));
         }
     }
 
-    private SshEvent Finish(SshEvent e, RawLine line, DateTimeOffset? stamp)
+    /// <summary>The held event, at the end of the input.</summary>
+    public SshEvent? Release()
+    {
+        var ready = held is null ? null : Finish(held);
+        held = null;
+        return ready;
+    }
+
+    /// <summary>
+    /// The held line and the next read as one, when the next is plain text, the held line is long enough to have
+    /// been wrapped, and together they make a known message: a new one, or the same one with its last field whole.
+    /// </summary>
+    private static SshEvent? TryJoin(SshEvent first, SshEvent next)
+    {
+        if (next is not Text || next.Content.Length == 0 || first.Raw.Length < WrapWidth || first is WrappedContinuation ||
+            first.Truncated || next.Truncated)
+        {
+            return null;
+        }
+
+        // A wrap at a space leaves the space at the start of the next line, which unwrapping took off: put it back.
+        var space = (next.Raw.Length > 0 && next.Raw[0] == ' ') || first.Raw.EndsWith(' ') ? " " : string.Empty;
+        var joined = EventParser.Parse(first.Content + space + next.Content);
+        if (joined is UnknownMessage or Text || !(IsGeneric(first) || joined.GetType() == first.GetType()))
+        {
+            return null;
+        }
+
+        joined.Line = first.Line;
+        joined.Raw = first.Raw;
+        joined.Truncated = false;
+        joined.Timestamp = first.Timestamp;
+        return joined;
+    }
+
+    /// <summary>Events that only carry a line's text: a cut line often lands in one of them, the whole line in something better.</summary>
+    private static bool IsGeneric(SshEvent e) =>
+        e is UnknownMessage or Text or AuthStep or ConnectStep or KexStep or ChannelStep or KnownHostsLookup or ClientNote or KeyNote
+            or AgentStatus or HostKeyUpdate or MultiplexStep or HostnameCanonicalization;
+
+    private SshEvent Parse(SshEvent e, RawLine line)
     {
         e.Line = line.Number;
         e.Raw = line.Text;
         e.Truncated = line.Truncated;
-        e.Timestamp = stamp;
+
+        // A time written in the line (VS Code, CI logs) is the real one; the clock only knows when we read it.
+        e.Timestamp = LineUnwrapper.TryReadTimestamp(line.Text, out var written) ? written : clock?.GetUtcNow();
+        return e;
+    }
+
+    private static SshEvent Stamped(SshEvent e, SshEvent from)
+    {
+        e.Line = from.Line;
+        e.Raw = from.Raw;
+        e.Truncated = from.Truncated;
+        e.Timestamp = from.Timestamp;
+        e.SetContent(from.Content, 0);
+        return e;
+    }
+
+    private SshEvent Finish(SshEvent e)
+    {
         sessions.Assign(e);
         return e;
     }
