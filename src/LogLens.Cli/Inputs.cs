@@ -5,9 +5,6 @@ internal sealed record Input(string Name)
 {
     public bool IsStdin => Name == "-";
 
-    /// <summary>Whether <see cref="Open"/> refused the input as binary (exit 2, like any input without ssh output).</summary>
-    public bool IsBinary { get; private set; }
-
     /// <summary>Whether a name on the command line looks like a mistyped option rather than a file.</summary>
     public bool LooksLikeOption => Name.Length > 1 && Name[0] == '-' && !File.Exists(Name);
 
@@ -32,16 +29,7 @@ internal sealed record Input(string Name)
                 return null;
             }
 
-            var file = new FileStream(Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
-            if (LooksBinary(file))
-            {
-                file.Dispose();
-                error = $"loglens: {Name}: no ssh output found (a binary file)";
-                IsBinary = true;
-                return null;
-            }
-
-            return file;
+            return new FileStream(Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
         }
         catch (FileNotFoundException)
         {
@@ -61,20 +49,5 @@ internal sealed record Input(string Name)
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// A NUL byte in the first 8 KiB, without a UTF-16/32 byte order mark, means a binary file (an executable,
-    /// an archive): text logs have none. The stream is rewound.
-    /// </summary>
-    private static bool LooksBinary(FileStream file)
-    {
-        Span<byte> head = stackalloc byte[8192];
-        var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        file.Position = 0;
-        head = head[..read];
-        var unicode = head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ||
-                      head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
-        return !unicode && head.Contains((byte)0);
     }
 }

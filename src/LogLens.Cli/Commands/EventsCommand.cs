@@ -43,7 +43,7 @@ internal static class EventsCommand
             if (stream is null)
             {
                 error.WriteLine(problem);
-                exit = input.IsBinary ? Math.Max(exit, ExitCodes.Inconclusive) : ExitCodes.UsageOrInput;
+                exit = ExitCodes.UsageOrInput;
                 continue;
             }
 

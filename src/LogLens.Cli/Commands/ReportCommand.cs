@@ -71,7 +71,7 @@ internal static class ReportCommand
             if (stream is null)
             {
                 error.WriteLine(problem);
-                exit = Worse(exit, input.IsBinary ? ExitCodes.Inconclusive : ExitCodes.UsageOrInput);
+                exit = ExitCodes.UsageOrInput;
                 continue;
             }
 

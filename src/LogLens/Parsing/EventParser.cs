@@ -13,6 +13,11 @@ internal static class EventParser
 {
     public static SshEvent Parse(string content)
     {
+        if (NotSsh(content) is { } text)
+        {
+            return text;
+        }
+
         var envelope = EnvelopeGrammar.Scan(content);
         var table = MessageTable.Default;
         var found = table.Match(content.AsSpan(envelope.MessageStart), envelope.Function);
@@ -36,6 +41,11 @@ internal static class EventParser
     /// <summary>The same as <see cref="Parse"/>, but through the Sprache definitions of the envelope and of every rule.</summary>
     public static SshEvent ParseWithDefinitions(string content)
     {
+        if (NotSsh(content) is { } text)
+        {
+            return text;
+        }
+
         var envelope = EnvelopeGrammar.Read(content);
         var message = envelope.MessageStart == 0 ? content : content[envelope.MessageStart..];
         var table = MessageTable.Default;
@@ -76,6 +86,19 @@ internal static class EventParser
         result.Function = function;
         result.SetContent(content, start);
         return result;
+    }
+
+    /// <summary>ssh never prints a NUL: such a line comes from a binary file or a corrupted capture.</summary>
+    private static Text? NotSsh(string content)
+    {
+        if (!content.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var text = new Text();
+        text.SetContent(content, 0);
+        return text;
     }
 
     private static int LevelLength(string content)

@@ -40,6 +40,24 @@ public class EventParserTests
     }
 
     [Test]
+    public void TreatsALineWithANulAsText()
+    {
+        ParseLine("/etc/ssh/ssh_config line 3: \0 Bad configuration option: x").Should().BeOfType<Text>();
+    }
+
+    [Test]
+    public void FindsNoSshOutputInABinaryFile()
+    {
+        if (!File.Exists("/bin/ls"))
+        {
+            Assert.Ignore("no /bin/ls here");
+        }
+
+        using var binary = File.OpenRead("/bin/ls");
+        SshLog.Analyze(binary, "/bin/ls").Main.Should().BeNull();
+    }
+
+    [Test]
     public void DoesNotTakeAMessageWordForAFunctionPrefix()
     {
         var e = ParseLine("debug1: kex: algorithm: curve25519-sha256");
