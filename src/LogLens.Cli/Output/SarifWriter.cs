@@ -104,6 +104,7 @@ internal static class SarifWriter
         json.WriteEndArray();
         json.WriteStartObject("properties");
         json.WriteString("slug", finding.Slug);
+        json.WriteString("confidence", Names.Of(finding.Confidence));
         json.WriteString("phase", Names.Of(finding.Phase));
         ReportJsonWriter.WriteFixes(json, finding.Fixes);
         json.WriteEndObject();

@@ -126,15 +126,25 @@ public sealed class LogAnalyzer
             }
         }
 
-        var failed = findings.Any(f => f.Severity == Severity.Error);
-        var outcome = failed ? Outcome.Failed : view.Authenticated ? Outcome.Succeeded : Outcome.Inconclusive;
-        var ordered = outcome == Outcome.Succeeded
-            ? findings.OrderBy(f => f.Slug == "success" ? 0 : 1).ThenBy(f => f.Severity).ToList()
-            : findings.OrderBy(f => f.Severity).ToList();
+        // A cause the log states makes a failure; a likely one (the log stops before ssh said how it ended) leaves the outcome open.
+        var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Confidence).ToList();
+        var cause = ordered.FirstOrDefault(f => f.Severity == Severity.Error);
+        var outcome = cause switch
+        {
+            { Confidence: Confidence.Certain } => Outcome.Failed,
+            null when view.Authenticated => Outcome.Succeeded,
+            _ => Outcome.Inconclusive,
+        };
+        if (outcome == Outcome.Succeeded)
+        {
+            ordered = [.. ordered.OrderBy(f => f.Slug == "success" ? 0 : 1)];
+        }
+
         var summary = outcome switch
         {
-            Outcome.Failed => ordered[0].Title + ".",
+            Outcome.Failed => cause!.Title + ".",
             Outcome.Succeeded => "Connected and authenticated.",
+            _ when cause is not null => $"The log ends during {Describe(view.Reached)} before ssh said how it ended; likely: {char.ToLowerInvariant(cause.Title[0])}{cause.Title[1..]}.",
             _ => $"The log ends during {Describe(view.Reached)} with nothing decisive; run ssh again with -vvv and keep the whole output.",
         };
         return new SessionReport(view.Index, view.Parent, outcome, view.Reached, view.Client, view.Server, view.Target, ordered, summary, firstLine, lastLine, view.Timings);

@@ -13,9 +13,9 @@ internal static class PhaseTracker
         ConnectionEstablished or LocalVersion or IdentificationFailed or BannerExchangeFailed or BadIdentification or PreBannerLine => Phase.VersionExchange,
         RemoteVersion or CompatMatch or KexProposal or KexChosen or KexCipherChosen or NegotiationFailed or TheirOffer or ExpectingMessage => Phase.Negotiation,
         ProtocolMessage { Name: "SSH2_MSG_KEXINIT" or "SSH2_MSG_KEX_DH_GEX_REQUEST" or "SSH2_MSG_KEX_DH_GEX_GROUP" or "SSH2_MSG_KEX_DH_GEX_INIT" or "SSH2_MSG_KEX_ECDH_INIT" } => Phase.Negotiation,
-        ServerHostKey or HostKeyKnown or HostKeyChanged or HostKeyUnknownStrict or HostKeyVerificationFailed or HostAuthenticityUnknown
+        ServerHostKey or HostKeyTypeNotKnown or HostKeyKnown or HostKeyChanged or HostKeyUnknownStrict or HostKeyVerificationFailed or HostAuthenticityUnknown
             or HostKeyAdded or OffendingKey or WarningBanner { Title: "REMOTE HOST IDENTIFICATION HAS CHANGED!" } => Phase.HostKey,
-        ProtocolMessage { Name: "SSH2_MSG_NEWKEYS" or "SSH2_MSG_SERVICE_REQUEST" or "SSH2_MSG_SERVICE_ACCEPT" or "SSH2_MSG_EXT_INFO" } => Phase.Authentication,
+        ProtocolMessage { Name: "SSH2_MSG_NEWKEYS" or "SSH2_MSG_SERVICE_REQUEST" or "SSH2_MSG_SERVICE_ACCEPT" or "SSH2_MSG_EXT_INFO" } or ServerExtension => Phase.Authentication,
         AuthMethodsCanContinue or NextAuthMethod or OfferingKey or ServerAcceptsKey or TryingPrivateKey or PermissionDenied or PasswordPrompt
             or NoMutualSignature or SigningFailed or PasswordRetry or NoMoreAuthMethods or WillAttemptKey => Phase.Authentication,
         AuthenticatedTo or AuthSucceeded or ChannelOpened or EnteringInteractiveSession or ExitStatus or SessionRequest

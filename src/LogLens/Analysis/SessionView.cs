@@ -40,6 +40,11 @@ public sealed class SessionView
         this.events = events;
         Reached = reached;
         Hops = hops;
+        foreach (var e in events)
+        {
+            Failure = IsFailure(e) ? e : Failure;
+            LastProgress = PhaseTracker.Entered(e) is null ? LastProgress : e;
+        }
     }
 
     /// <summary>The session's index in the log, from 0.</summary>
@@ -95,6 +100,22 @@ public sealed class SessionView
             return new Target(host, connecting?.Address ?? First<AuthenticatedTo>()?.Address, port, user);
         }
     }
+
+    /// <summary>
+    /// The last line by which ssh said the connection failed or ended (an error, a refusal, a disconnect, a kill), or
+    /// <see langword="null"/> when the log stops while ssh was still at work: a cut paste, or a hang.
+    /// </summary>
+    internal SshEvent? Failure { get; }
+
+    /// <summary>The last event that shows the connection in a phase (see <see cref="Reached"/>), or <see langword="null"/>.</summary>
+    internal SshEvent? LastProgress { get; }
+
+    /// <summary>Whether an event is a line by which ssh says the connection failed or ended.</summary>
+    internal static bool IsFailure(SshEvent e) =>
+        e is ResolveFailed or ConnectFailed or IdentificationFailed or BannerExchangeFailed or BadIdentification or NegotiationFailed
+            or HostKeyVerificationFailed or PermissionDenied or NoMoreAuthMethods or ReceivedDisconnect or Disconnected or ConnectionClosedByPeer
+            or ConnectionReset or ConnectionError or ConnectionBroken or ServerNotResponding or ConnectionClosed or KilledBySignal
+            or ProcessSpawnFailed or UsageError or ConfigTerminating;
 
     /// <summary>The first event of a type, or <see langword="null"/>.</summary>
     /// <typeparam name="T">The event type.</typeparam>

@@ -1,5 +1,13 @@
 namespace LogLens.Events;
 
+/// <summary>
+/// ssh could not open the terminal to ask something (<c>read_passphrase: can't open /dev/tty: REASON</c>): whether to trust
+/// an unknown host key, a password, or a key's passphrase. What it wanted to ask shows in the lines around it.
+/// </summary>
+/// <param name="Device">The device (<c>/dev/tty</c>).</param>
+/// <param name="Reason">Why it could not be opened (<c>No such device or address</c>: no terminal at all).</param>
+public sealed record TerminalUnavailable(string Device, string Reason) : SshEvent;
+
 /// <summary>A key as ssh describes it when it offers or plans to use it (path, type, fingerprint, flags).</summary>
 /// <param name="Path">The key's file, or the agent's comment for it.</param>
 /// <param name="KeyType">The key type (<c>RSA</c>, <c>ED25519</c>, <c>ECDSA-SK</c>, <c>ED25519-CERT</c>), when printed.</param>

@@ -9,6 +9,14 @@ public sealed record KnownHostsFileMissing(string Path, string Reason) : SshEven
 /// <param name="Detail">The step as ssh printed it.</param>
 public sealed record KnownHostsLookup(string Detail) : SshEvent;
 
+/// <summary>
+/// No key of another type is known for the host (<c>no key of type 2 for host NAME</c>): ssh lists the other types only on
+/// its way to asking about a host it does not know.
+/// </summary>
+/// <param name="KeyType">The key type number.</param>
+/// <param name="Host">The host.</param>
+public sealed record HostKeyTypeNotKnown(int? KeyType, string Host) : SshEvent;
+
 /// <summary>The server's key matches known_hosts (<c>Host 'HOST' is known and matches the ED25519 host key.</c>).</summary>
 /// <param name="Host">The host as looked up.</param>
 /// <param name="KeyType">The key type.</param>

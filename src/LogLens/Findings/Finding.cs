@@ -57,6 +57,22 @@ public enum Outcome
     Inconclusive,
 }
 
+/// <summary>How sure a finding is: whether the log states it, or only points to it.</summary>
+public enum Confidence
+{
+    /// <summary>The log shows how the session ended and the finding explains it (e.g. "Host key verification failed." after a prompt ssh could not show).</summary>
+    Certain,
+
+    /// <summary>
+    /// The log stops before ssh said how it ended (a cut paste, a hang): the finding is the most likely reading of where it
+    /// stopped, and the message says what to capture to be sure.
+    /// </summary>
+    Likely,
+
+    /// <summary>One more explanation worth checking, when the log cannot tell it apart from the likelier one.</summary>
+    Possible,
+}
+
 /// <summary>A log line that proves a finding.</summary>
 /// <param name="Line">The 1-based line number in the input.</param>
 /// <param name="Text">The line's text.</param>
@@ -89,6 +105,9 @@ public sealed record Finding(
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<Fix> Fixes)
 {
+    /// <summary>How sure the finding is; <see cref="Confidence.Certain"/> unless the log stops before ssh said how it ended.</summary>
+    public Confidence Confidence { get; init; }
+
     /// <summary>The rule's help page, relative to the repository root.</summary>
     public string Help => $"docs/rules/{Id}.md";
 }

@@ -10,23 +10,30 @@ namespace LogLens.Parsing;
 /// </summary>
 internal sealed class EventBuilder(TimeProvider? clock)
 {
-    /// <summary>Lines shorter than this were not wrapped by a terminal (80 columns is the narrowest usual width).</summary>
-    private const int WrapWidth = 80;
+    /// <summary>The narrowest usual terminal width: lines wrap at this many columns or more.</summary>
+    private const int NarrowestWidth = 80;
 
     private readonly SessionTracker sessions = new();
     private SshEvent? held;
+
+    /// <summary>
+    /// The longest line so far: a terminal that wrapped the paste made no line longer than its width, and a paste
+    /// that was not wrapped soon shows a long line (a key exchange proposal), which keeps ordinary lines from being joined.
+    /// </summary>
+    private int widest = NarrowestWidth;
 
     /// <summary>Reads a line that carries one ssh line (see <see cref="LineUnwrapper.HasEscapedLines"/>); returns the event now released, if any.</summary>
     public SshEvent? Push(RawLine line)
     {
         var e = Parse(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line);
+        widest = Math.Max(widest, line.Text.Length);
         if (held is null)
         {
             held = e;
             return null;
         }
 
-        if (TryJoin(held, e) is { } joined)
+        if (TryJoin(held, e, widest) is { } joined)
         {
             held = Stamped(new WrappedContinuation(joined.Line), e);
             return Finish(joined);
@@ -61,13 +68,15 @@ internal sealed class EventBuilder(TimeProvider? clock)
     }
 
     /// <summary>
-    /// The held line and the next read as one, when the next is plain text, the held line is long enough to have
-    /// been wrapped, and together they make a known message: a new one, or the same one with its last field whole.
+    /// The held line and the next read as one, when the next is plain text, the held line reaches about as far as the
+    /// widest line (a terminal cuts at its width, give or take a character that quoting or editing moved), and together
+    /// they make a known message: a new one (the held line alone was no message), or the same one with its last field whole
+    /// (which asks the held line to reach nearer the width, since any message followed by output would otherwise grow).
     /// </summary>
-    private static SshEvent? TryJoin(SshEvent first, SshEvent next)
+    private static SshEvent? TryJoin(SshEvent first, SshEvent next, int width)
     {
-        if (next is not Text || next.Content.Length == 0 || first.Raw.Length < WrapWidth || first is WrappedContinuation ||
-            first.Truncated || next.Truncated)
+        if (next is not Text || next.Content.Length == 0 || first is WrappedContinuation || first.Truncated || next.Truncated ||
+            first.Raw.Length < width * 3 / 4)
         {
             return null;
         }
@@ -75,7 +84,7 @@ internal sealed class EventBuilder(TimeProvider? clock)
         // A wrap at a space leaves the space at the start of the next line, which unwrapping took off: put it back.
         var space = (next.Raw.Length > 0 && next.Raw[0] == ' ') || first.Raw.EndsWith(' ') ? " " : string.Empty;
         var joined = EventParser.Parse(first.Content + space + next.Content);
-        if (joined is UnknownMessage or Text || !(IsGeneric(first) || joined.GetType() == first.GetType()))
+        if (joined is UnknownMessage or Text || !(IsGeneric(first) || (joined.GetType() == first.GetType() && first.Raw.Length >= width * 9 / 10)))
         {
             return null;
         }

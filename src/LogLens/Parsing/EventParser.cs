@@ -81,6 +81,13 @@ internal static class EventParser
 
     private static SshEvent Finish(SshEvent? found, Envelope envelope, string content, int start, string? function)
     {
+        if (found is IdentificationFailed { Detail: var sent } && envelope.Level is not null)
+        {
+            // Before 8.0 ssh printed each line the server sent ahead of its banner as "debug1: ssh_exchange_identification: TEXT":
+            // the prefix of its identification errors, which carry no level.
+            found = new PreBannerLine(null, sent);
+        }
+
         var result = found ?? (envelope.Level is null && function is null ? new Text() : new UnknownMessage());
         result.Level = envelope.Level;
         result.Function = function;

@@ -6,7 +6,8 @@ namespace LogLens.Parsing;
 /// <summary>
 /// Takes off what a paste wraps around ssh's own text: indentation, <c>&gt; </c> quoting, VS Code's
 /// <c>[hh:mm:ss.mmm] stderr&gt; </c>, CI timestamps, Markdown backticks, a shell prompt glued in front of
-/// a <c>debugN:</c> line; and splits lines that carry several ssh lines as escaped <c>\r\n</c>
+/// a <c>debugN:</c> line, an array dump of the output lines (PHP's <c>var_dump</c> and <c>print_r</c> of what
+/// <c>exec</c> returned: <c>12 =&gt; string 'LINE' (length=N)</c>, <c>[12] =&gt; LINE</c>); and splits lines that carry several ssh lines as escaped <c>\r\n</c>
 /// (Ansible's JSON <c>msg</c>, Python byte strings).
 /// </summary>
 internal static class LineUnwrapper
@@ -34,6 +35,7 @@ internal static class LineUnwrapper
 
             span = SkipBracketedTimestamp(span);
             span = SkipIsoTimestamp(span);
+            span = SkipArrayElement(span);
             foreach (var tag in StreamTags)
             {
                 if (span.StartsWith(tag, StringComparison.Ordinal))
@@ -121,6 +123,49 @@ internal static class LineUnwrapper
         }
 
         return best < 0 ? part : part[best..];
+    }
+
+    /// <summary>
+    /// An element of a dumped array of lines: <c>12 =&gt; string 'LINE' (length=N)</c> (var_dump) or <c>[12] =&gt; LINE</c>
+    /// (print_r); the line is what is left.
+    /// </summary>
+    private static ReadOnlySpan<char> SkipArrayElement(ReadOnlySpan<char> span)
+    {
+        var bracketed = span.Length > 0 && span[0] == '[';
+        var digits = span[(bracketed ? 1 : 0)..];
+        var count = digits.IndexOfAnyExceptInRange('0', '9');
+        if (count <= 0)
+        {
+            return span;
+        }
+
+        var rest = digits[count..];
+        if (bracketed)
+        {
+            if (rest.Length == 0 || rest[0] != ']')
+            {
+                return span;
+            }
+
+            rest = rest[1..];
+        }
+
+        rest = rest.TrimStart(' ');
+        if (!rest.StartsWith("=>", StringComparison.Ordinal))
+        {
+            return span;
+        }
+
+        rest = rest[2..].TrimStart(' ');
+        const string Quoted = "string '";
+        if (!rest.StartsWith(Quoted, StringComparison.Ordinal))
+        {
+            return rest;
+        }
+
+        rest = rest[Quoted.Length..];
+        var close = rest.LastIndexOf("' (length=", StringComparison.Ordinal);
+        return close >= 0 ? rest[..close] : rest;
     }
 
     private static ReadOnlySpan<char> SkipBracketedTimestamp(ReadOnlySpan<char> span)

@@ -32,6 +32,13 @@ internal static class Names
         _ => "info",
     };
 
+    public static string Of(Confidence confidence) => confidence switch
+    {
+        Confidence.Certain => "certain",
+        Confidence.Likely => "likely",
+        _ => "possible",
+    };
+
     /// <summary>A phase as the timeline shows it (shorter than the JSON name).</summary>
     public static string Label(Phase phase) => phase switch
     {

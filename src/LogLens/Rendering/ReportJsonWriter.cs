@@ -144,6 +144,7 @@ internal sealed class ReportJsonWriter : IDisposable
         json.WriteString("id", finding.Id);
         json.WriteString("slug", finding.Slug);
         json.WriteString("severity", Names.Of(finding.Severity));
+        json.WriteString("confidence", Names.Of(finding.Confidence));
         json.WriteString("phase", Names.Of(finding.Phase));
         json.WriteString("title", finding.Title);
         json.WriteString("message", finding.Message);

@@ -127,7 +127,9 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             Severity.Warning => ("!", Yellow),
             _ => ("✓", Green),
         };
-        output.WriteLine($"{paint($"{icon} {Names.Of(finding.Severity)}")} {Bold($"{finding.Id} {finding.Slug}")}: {Safe(finding.Title)}");
+        // A finding the log does not state outright says so before its title: "likely" or "possible".
+        var hedge = finding.Confidence == Confidence.Certain ? string.Empty : Yellow(Names.Of(finding.Confidence)) + ": ";
+        output.WriteLine($"{paint($"{icon} {Names.Of(finding.Severity)}")} {Bold($"{finding.Id} {finding.Slug}")}: {hedge}{Safe(finding.Title)}");
         WrapInto(finding.Message, "  ");
         if (finding.Evidence.Count > 0)
         {

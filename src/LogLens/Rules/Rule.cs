@@ -45,10 +45,14 @@ internal abstract class Rule(RuleDescriptor descriptor)
         IEnumerable<SshEvent?> evidence,
         IEnumerable<Fix> fixes,
         Severity? severity = null,
-        string? title = null) =>
+        string? title = null,
+        Confidence confidence = Confidence.Certain) =>
         new(Descriptor.Id, Descriptor.Slug, severity ?? Descriptor.Severity, Descriptor.Phase, title ?? Descriptor.Title, message,
             [.. evidence.OfType<SshEvent>().DistinctBy(e => (e.Line, e.Content)).OrderBy(e => e.Line).Select(Proof)],
-            [.. fixes]);
+            [.. fixes])
+        {
+            Confidence = confidence,
+        };
 
     /// <summary>The evidence line for an event: the input line, or the part of it when one line carried several.</summary>
     protected static Evidence Proof(SshEvent e) =>

@@ -20,7 +20,8 @@ internal static class Repo
             if (cols.Length >= 5)
             {
                 var also = cols.Length > 5 ? cols[5].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
-                yield return new LabScenario(cols[0], cols[1], cols[2], System.IO.Path.Combine(LabDirectory, cols[0], "client.log"), also);
+                var exit = int.TryParse(cols[3], out var code) ? code : (int?)null;
+                yield return new LabScenario(cols[0], cols[1], cols[2], System.IO.Path.Combine(LabDirectory, cols[0], "client.log"), also, exit);
             }
         }
     }
@@ -46,7 +47,10 @@ internal static class Repo
 }
 
 /// <summary>One lab scenario from the manifest.</summary>
-public sealed record LabScenario(string Name, string Slug, string Verbosity, string ClientLog, IReadOnlyList<string> Also)
+public sealed record LabScenario(string Name, string Slug, string Verbosity, string ClientLog, IReadOnlyList<string> Also, int? Exit = null)
 {
+    /// <summary>Whether the lab killed ssh while it waited (<c>timeout</c> exits 124): ssh never said how it ended.</summary>
+    public bool KilledWhileWaiting => Exit == 124;
+
     public override string ToString() => Name;
 }

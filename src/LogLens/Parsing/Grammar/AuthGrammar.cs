@@ -71,13 +71,15 @@ internal static class AuthGrammar
         Template("Trying private key: {path}", f => new TryingPrivateKey(f[0])),
         Template("no mutual signature algorithm", _ => new NoMutualSignature(), "send_pubkey_test", "sign_and_send_pubkey"),
         Template("no mutual signature supported", _ => new NoMutualSignature(), "sign_and_send_pubkey", "send_pubkey_test"),
-        Template("can't open /dev/tty: {reason}", f => new ClientNote("can't open /dev/tty: " + f[0]), "read_passphrase"),
         Template("{detail}", f => new AuthStep(f[0]), StepFunctions),
         Template("Authentication succeeded ({method}).", f => new AuthSucceeded(f[0])),
         Template("Authenticated to {host} ([{address}]:{port}) using \"{method}\".", f => new AuthenticatedTo(f[0], f[1], f.Int(2), f[3])),
         Template("Authenticated to {host} ([{address}]:{port}).", f => new AuthenticatedTo(f[0], f[1], f.Int(2), null)),
         Template("Authenticated to {host} (via proxy) using \"{method}\".", f => new AuthenticatedTo(f[0], null, null, f[1])),
         Template("Authenticated to {host} (via proxy).", f => new AuthenticatedTo(f[0], null, null, null)),
+
+        // The same line with its address and port cut or redacted by the user ("Authenticated to [REDACTED]").
+        Template("Authenticated to {host}", f => new AuthenticatedTo(f[0], null, null, null)),
         Template("Authenticated with partial success.", _ => new PartialSuccess()),
         Template("{user}@{host}: Permission denied ({methods}).", f => new PermissionDenied(f[0], f[1], f[2])),
         Template("Permission denied ({methods}).", f => new PermissionDenied(null, null, f[0])),

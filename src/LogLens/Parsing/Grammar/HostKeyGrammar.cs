@@ -99,6 +99,7 @@ internal static class HostKeyGrammar
         Template("checking without port identifier", _ => new KnownHostsLookup("checking without port identifier")),
         Template("found matching key w/out port", _ => new KnownHostsLookup("found matching key w/out port")),
         Template("using hostkeyalias: {alias}", f => new KnownHostsLookup("using hostkeyalias: " + f[0])),
+        Template("no key of type {type} for host {host}", f => new HostKeyTypeNotKnown(f.Int(0), f[1])),
         Template("Host '{host}' is known and matches the {type} host key.", f => new HostKeyKnown(f[0], f[1])),
         Template("Host '{host}' is known and matches the {type} host certificate.", f => new HostKeyKnown(f[0], f[1] + " certificate")),
         Template("Found {what} in {location}", f => Found(f[1])),

@@ -23,7 +23,7 @@ internal static class KeyGrammar
         Template("Permissions for '{path}' are too open.", f => new KeyPermissionsTooOpen(string.Empty, f[0])),
         Template("no passphrase given, try next key", _ => new KeyLoadFailed(null, "no passphrase given")),
         Template("bad passphrase given, try again...", _ => new KeyLoadFailed(null, "bad passphrase given")),
-        Template("can't open {device}: {reason}", f => new KeyLoadFailed(null, $"can't open {f[0]}: {f[1]}"), "read_passphrase"),
+        Template("can't open {device}: {reason}", f => new TerminalUnavailable(f[0], f[1]), "read_passphrase"),
         Template("Permissions {mode} for '{path}' are too open.", f => new KeyPermissionsTooOpen(f[0], f[1])),
         Template("It is required that your private key files are NOT accessible by others.", _ => new KeyPermissionsNotice("It is required that your private key files are NOT accessible by others.")),
         Template("It is recommended that your private key files are NOT accessible by others.", _ => new KeyPermissionsNotice("It is recommended that your private key files are NOT accessible by others.")),

@@ -29,13 +29,15 @@ internal sealed class PasswordOnlyRule() : Rule(new(RuleIds.PasswordOnly, "passw
             return null;
         }
 
-        // A password that was typed and refused is password-rejected's business.
-        if (session.Has<PasswordRetry>() || session.Has<PasswordPrompt>() || session.All<NextAuthMethod>().Any(n => PasswordMethods.Contains(n.Method, StringComparer.Ordinal)))
+        // A password that was typed and refused is password-rejected's business; without a terminal ssh could not ask for one
+        // (it then sends an empty one, and the server's "please try again" refuses nothing the user typed).
+        var noTty = Prompts.Failed(session, Question.Password);
+        var typed = session.Has<PasswordRetry>() || session.Has<PasswordPrompt>() || session.All<NextAuthMethod>().Any(n => PasswordMethods.Contains(n.Method, StringComparer.Ordinal));
+        if (typed && noTty is null)
         {
             return null;
         }
 
-        var noTty = session.All<ClientNote>().LastOrDefault(n => n.Note.Contains("/dev/tty", StringComparison.Ordinal) || n.Note.Contains("not a terminal", StringComparison.Ordinal));
         var user = AuthFacts.User(session);
         var allowed = string.Join(",", list);
         var message =

@@ -9,7 +9,8 @@ internal sealed class PasswordRejectedRule() : Rule(new(RuleIds.PasswordRejected
     public override Finding? Evaluate(RuleContext context)
     {
         var session = context.Session;
-        if (context.HasCause || session.Authenticated)
+        // Without a terminal ssh sends an empty password and gets "please try again": nothing was typed (password-only).
+        if (context.HasCause || session.Authenticated || Prompts.Failed(session, Question.Password) is not null)
         {
             return null;
         }

@@ -14,9 +14,16 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
 
     /// <summary>Whether the session reached its server through a proxy command or jump host (as far as the log shows).</summary>
     internal static bool Involved(SessionView session) =>
-        session.Has<ProxyCommandExecuting>() || session.Has<ProxyJumpCommand>() || session.Hops.Count > 0 ||
+        session.Has<ProxyCommandExecuting>() || session.Has<ProxyJumpCommand>() || session.Hops.Count > 0 || IsFailedForwarder(session) ||
         session.Events.Any(e => e is ConnectionClosedByPeer { Host: Unknown } or BannerExchangeFailed { Host: Unknown } or ConnectionReset { Host: Unknown } or ConnectionError { Host: Unknown }) ||
         (session.Has<ProcessSpawnFailed>() && !session.Has<RemoteVersion>());
+
+    /// <summary>
+    /// Whether the log is the hop's own output (<c>ssh -W</c>, as ProxyJump runs it) and its stdio forward failed: then the
+    /// hop's login is not the target's, and the outer ssh's lines that follow only report the proxy going away.
+    /// </summary>
+    private static bool IsFailedForwarder(SessionView session) =>
+        session.All<ForwardRequestFailed>().Any(f => f.Kind == "stdio") && session.All<ChannelOpened>().Any(c => c.Name == "stdio-forward");
 
     public override Finding? Evaluate(RuleContext context)
     {
@@ -25,7 +32,9 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
         // ssh opened for the target then says so.
         var forwardedByHop = session.All<ForwardRequestFailed>().Any(f => f.Kind == "stdio") ||
             session.All<ChannelOpened>().Any(c => c.Name == "stdio-forward");
-        if (context.HasCause || !Involved(session) || ((session.Has<RemoteVersion>() || session.Authenticated) && !forwardedByHop))
+        // The target answering through the proxy (its banner, or any later phase: a version that does not print the banner
+        // line still shows the key exchange or the host key check) proves the proxy worked.
+        if (context.HasCause || !Involved(session) || ((session.Reached > Phase.VersionExchange || session.Authenticated) && !forwardedByHop))
         {
             return null;
         }

@@ -20,7 +20,8 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
         var authenticity = session.Last<HostAuthenticityUnknown>();
         var prompt = session.Last<HostKeyPrompt>();
         var serverKey = session.Last<ServerHostKey>();
-        var noTty = session.All<ClientNote>().LastOrDefault(n => n.Note.Contains("/dev/tty", StringComparison.Ordinal));
+        var noTty = Prompts.Failed(session, Question.HostKey);
+        var unknownTypes = session.All<HostKeyTypeNotKnown>().FirstOrDefault();
 
         string why;
         if (strict is not null)
@@ -35,7 +36,7 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
         {
             why = $"ssh asked whether to trust the new key and the answer was \"{answer}\", so it stopped.";
         }
-        else if (authenticity is not null || prompt is not null || noTty is not null)
+        else if (authenticity is not null || prompt is not null || noTty is not null || unknownTypes is not null)
         {
             why = "ssh wanted to ask \"Are you sure you want to continue connecting?\" but nobody could answer: it ran without a terminal " +
                 "(git, an IDE such as VS Code, Ansible, a CI job, cron, or a Windows service), so the question failed and ssh gave up.";
@@ -65,7 +66,7 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
             "or known_hosts was emptied, or the host is reached under a new name, address or port), and it did not add one. " +
             why + presented + " This is not a changed or wrong key and nothing is wrong on the server: the client just needs to learn its key once. " +
             "Check the fingerprint out of band (on the server: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before you trust it.",
-            [strict, authenticity, prompt, serverKey, noTty, failed],
+            [strict, authenticity, prompt, serverKey, unknownTypes, noTty, failed],
             [
                 new Fix(
                     fingerprint is null ? "Fetch the server's key and compare its fingerprint with the one the administrator gives you" : $"Fetch the server's key and check that one fingerprint printed is {fingerprint}",

@@ -16,7 +16,7 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
         }
 
         var passphrase = session.All<KeyLoadFailed>().Where(k => IsPassphrase(k.Reason)).ToList();
-        var tty = session.All<ClientNote>().Where(n => n.Note.StartsWith("can't open /dev/tty", StringComparison.Ordinal)).ToList();
+        var tty = Prompts.Failed(session).Where(f => f.Question == Question.Passphrase).Select(f => f.Line).ToList();
         var wrong = passphrase.Where(k => k.Reason.Contains("incorrect passphrase", StringComparison.OrdinalIgnoreCase) || k.Reason.Contains("bad passphrase", StringComparison.OrdinalIgnoreCase)).ToList();
         var silent = SilentlyUnsigned(session);
         var prompts = session.All<PassphrasePrompt>().ToList();

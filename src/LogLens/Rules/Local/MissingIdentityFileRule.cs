@@ -17,6 +17,14 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
         var notAccessible = session.All<IdentityNotAccessible>()
             .Where(n => n.Level is null || explicitPaths.Any(p => LocalFacts.SamePath(p, n.Path)))
             .ToList();
+        var confidence = Confidence.Certain;
+        if (notAccessible.Count == 0 && LastKeyMissing(context) is { } last)
+        {
+            // A fragment that stops right after ssh found no file for the key it tried: that missing key is the likeliest story.
+            notAccessible.Add(last);
+            confidence = Confidence.Likely;
+        }
+
         var missing = notAccessible.Select(n => n.Path).Distinct(StringComparer.Ordinal).ToList();
         var typeless = new List<SshEvent>();
         if (missing.Count == 0)
@@ -34,7 +42,8 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
         }
 
         var path = missing[0];
-        var severity = session.Authenticated || context.HasCause ? Severity.Warning : Severity.Error;
+        // A key the server accepted (even one that then could not sign) shows the missing file was not what it needed.
+        var severity = session.Authenticated || context.HasCause || session.Has<ServerAcceptsKey>() || session.Has<SigningFailed>() ? Severity.Warning : Severity.Error;
         var reason = notAccessible.FirstOrDefault()?.Reason ?? "No such file or directory";
         var notFound = reason.Contains("No such file", StringComparison.OrdinalIgnoreCase);
         var what = notFound || typeless.Count > 0
@@ -72,7 +81,25 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
             "(sudo, a service account, Windows vs WSL), or an IdentityFile line left over from another machine are the usual causes.",
             evidence,
             fixes,
-            severity);
+            severity,
+            confidence: severity == Severity.Error ? confidence : Confidence.Certain);
+    }
+
+    /// <summary>
+    /// In a log that stops before ssh's verdict, the "no such identity" line for the last key ssh went for, when nothing
+    /// after it shows another key or method at work.
+    /// </summary>
+    private static IdentityNotAccessible? LastKeyMissing(RuleContext context)
+    {
+        var session = context.Session;
+        if (context.HasCause || session.Authenticated || session.Failure is not null)
+        {
+            return null;
+        }
+
+        var last = session.Events.LastOrDefault(e => e is IdentityNotAccessible or OfferingKey or TryingPrivateKey or ServerAcceptsKey
+            or AuthMethodsCanContinue or NextAuthMethod or PasswordPrompt or PassphrasePrompt or SigningFailed);
+        return last as IdentityNotAccessible;
     }
 
     /// <summary>The identities the user named: <c>Will attempt key: PATH ... explicit</c>, and <c>-i</c> in <c>Started with:</c>.</summary>

@@ -4,25 +4,31 @@ using LogLens.Findings;
 namespace LogLens.Rules.Negotiation;
 
 /// <summary><c>kex-stalled</c>: the key exchange started and then hung or the connection died.</summary>
+/// <remarks>
+/// A stall is where the session ends: any line of a later phase (a host key check, <c>SSH2_MSG_NEWKEYS</c>, authentication)
+/// proves the exchange finished, whatever progress lines this client version prints or leaves out (before 8.5 there is no
+/// <c>..._REPLY received</c>, before 5.7 no <c>Server host key:</c>). When ssh said nothing after the last exchange line the
+/// log was cut or ssh was still waiting: the finding is then only likely.
+/// </remarks>
 internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stalled", Severity.Error, Phase.Negotiation, "The key exchange stalled"))
 {
     public override Finding? Evaluate(RuleContext context)
     {
         var session = context.Session;
-        if (context.HasCause || session.Authenticated || session.Has<ServerHostKey>())
+        if (context.HasCause || session.Authenticated || session.Reached != Phase.Negotiation || session.Has<NegotiationFailed>() || session.Has<ReceivedDisconnect>())
         {
             return null;
         }
 
-        var expecting = session.All<ExpectingMessage>().LastOrDefault(e => e.Name.Contains("KEX", StringComparison.Ordinal) && !e.Name.Contains("NEWKEYS", StringComparison.Ordinal));
-        if (expecting is null || session.After(expecting).OfType<ProtocolMessage>().Any(m => !m.Sent && m.Name == expecting.Name))
+        var started = session.Events.LastOrDefault(IsExchangeStep);
+        if (started is null)
         {
             return null;
         }
 
-        var ending = session.After(expecting).FirstOrDefault(e =>
+        var ending = session.After(started).FirstOrDefault(e =>
             e is ConnectionError or ConnectionReset or ConnectionClosedByPeer or ConnectionBroken or KilledBySignal or Disconnected or ServerNotResponding);
-        if (session.After(expecting).Any(e => e is ReceivedDisconnect or NegotiationFailed or HostKeyChanged))
+        if (session.Failure is { } failure && failure != ending)
         {
             return null;
         }
@@ -30,9 +36,16 @@ internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stall
         var host = session.Target?.Host ?? "HOST";
         var address = session.Target?.Address ?? host;
         var chosen = session.All<KexChosen>().LastOrDefault(k => k.Kind == "algorithm")?.Value;
+        var waited = started switch
+        {
+            ExpectingMessage expecting => $"waited for {expecting.Name}",
+            ProtocolMessage { Name: "SSH2_MSG_KEXINIT", Sent: true } when !session.All<ProtocolMessage>().Any(m => m is { Name: "SSH2_MSG_KEXINIT", Sent: false }) =>
+                "waited for the server's SSH2_MSG_KEXINIT",
+            _ => "waited for the server's key-exchange reply",
+        };
         var what = ending switch
         {
-            null => "and the log ends there: no reply ever came (ssh was waiting until it was killed or the paste stops)",
+            null => "and the log ends there: no reply came before the paste stops (or ssh is still waiting)",
             ConnectionReset => "and then the connection was reset",
             ConnectionClosedByPeer => "and then the connection was closed",
             KilledBySignal => "and ssh was killed while waiting",
@@ -40,10 +53,16 @@ internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stall
         };
         var message =
             $"The banners were exchanged and the key exchange started{(chosen is null ? string.Empty : $" ({chosen})")}: ssh sent its key-exchange " +
-            $"message and waited for {expecting.Name}, {what}. Small packets got through but the server's reply, the largest packet of the handshake " +
+            $"message and {waited}, {what}. Small packets got through but the server's reply, the largest packet of the handshake " +
             "(post-quantum methods such as sntrup761 and mlkem768 make it bigger still), did not. The classic cause is an MTU problem: a path with a " +
             "smaller MTU (VPN, tunnel, PPPoE, Docker or another overlay network) whose ICMP 'fragmentation needed' messages are blocked, so big " +
             "packets vanish (a PMTU black hole). A middlebox or IPS that inspects and drops SSH does the same. It is not an authentication problem.";
+        if (ending is null)
+        {
+            message += " To be sure, run ssh -vvv again, wait until it gives up (or a minute), and keep the whole output: a stall ends in a timeout, " +
+                "not in a host key or authentication line.";
+        }
+
         var fixes = new List<Fix>
         {
             new("Test whether large packets get through (lower the size until it works: that is the path MTU minus 28)", $"ping -M do -s 1400 {address}"),
@@ -52,6 +71,12 @@ internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stall
             new("Or smaller packets with a simpler cipher", $"ssh -o KexAlgorithms=curve25519-sha256 -c aes128-ctr {Destination(session)}"),
             new("If a VPN or Docker network is involved, lower its MTU (e.g. 'mtu 1400' in the VPN profile, or Docker's daemon.json \"mtu\": 1400)"),
         };
-        return Report(message, [session.All<KexCipherChosen>().LastOrDefault(), expecting, ending], fixes);
+        return Report(message, [session.All<KexCipherChosen>().LastOrDefault(), started, ending], fixes,
+            confidence: ending is null ? Confidence.Likely : Confidence.Certain);
     }
+
+    /// <summary>A line of the key exchange proper: KEXINIT, the chosen algorithms, a DH/ECDH step, waiting for the reply.</summary>
+    private static bool IsExchangeStep(SshEvent e) =>
+        e is ExpectingMessage or KexChosen or KexCipherChosen or KexProposal
+            or ProtocolMessage { Name: "SSH2_MSG_KEXINIT" or "SSH2_MSG_KEX_DH_GEX_REQUEST" or "SSH2_MSG_KEX_DH_GEX_GROUP" or "SSH2_MSG_KEX_DH_GEX_INIT" or "SSH2_MSG_KEX_ECDH_INIT" or "SSH2_MSG_KEXDH_INIT" };
 }

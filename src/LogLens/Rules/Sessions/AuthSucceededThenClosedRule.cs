@@ -24,9 +24,10 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         var shellMissing = after.OfType<Text>().FirstOrDefault(t => t.Content.StartsWith('/') && t.Content.EndsWith(": No such file or directory", StringComparison.Ordinal));
         var requestFailed = after.OfType<ChannelRequestResult>().FirstOrDefault(r => !r.Accepted && r.Request is "shell" or "exec" or "subsystem");
         var exit = after.OfType<ExitStatus>().LastOrDefault();
-        // Remote output is what arrives before the exit status: lines after it come from whatever ran ssh (git, a script).
-        var output = after.TakeWhile(e => e is not ExitStatus).OfType<Text>().Any(t => !string.IsNullOrWhiteSpace(t.Content) && t != shellMissing);
-        var closed = after.FirstOrDefault(e => e is ConnectionClosed { ByRemote: true } or ConnectionClosedByPeer or ConnectionBroken or ConnectionReset);
+        var closed = after.FirstOrDefault(e => e is ConnectionClosed { ByRemote: true } or ConnectionClosedByPeer or ConnectionBroken or ConnectionReset
+            or ConnectionError or ServerNotResponding);
+        // Remote output is what arrives before the exit status or the close: lines after them come from whatever ran ssh (git, a script).
+        var output = after.TakeWhile(e => e is not ExitStatus && e != closed).OfType<Text>().Any(t => !string.IsNullOrWhiteSpace(t.Content) && t != shellMissing);
         var forced = after.OfType<RemoteMessage>().FirstOrDefault(m => m.Text.Contains("Forced command", StringComparison.OrdinalIgnoreCase));
         var command = after.OfType<SessionRequest>().FirstOrDefault(r => r.Detail.StartsWith("Sending command: ", StringComparison.Ordinal));
         var forwardsOnly = after.Any(e => e is ForwardEstablished) && !after.Any(e => e is EnteringInteractiveSession || e is SessionRequest r && r.Detail.StartsWith("Sending command", StringComparison.Ordinal));
@@ -34,6 +35,7 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         var longSession = after.OfType<TransferStatistics>().Any(t => Seconds(t.Detail) > 30);
         string message;
         SshEvent? cause;
+        var confidence = Confidence.Certain;
         if (notice is not null)
         {
             cause = notice;
@@ -70,6 +72,16 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
                 message += " The server confirms a forced command is in effect.";
             }
         }
+        else if (forced is not null && exit is not { Code: 0 } && !output && !longSession && closed is null && session.Failure is null)
+        {
+            cause = forced;
+            confidence = Confidence.Likely;
+            message = "The login worked, and the server said a forced command is in effect for it (command=\"...\" in the key's authorized_keys line, or ForceCommand " +
+                "in sshd_config): what runs is the server's command, not your shell or the command you asked for. The log stops there, before any output or " +
+                "exit status, so that command most likely ended the session (a git server's hook that failed, a restricted account, a wrapper script " +
+                "that exits). Its own error, if any, is in the server's log or is printed by the program that ran ssh (git, rsync). To be sure, keep " +
+                "the lines after 'Remote: Forced command.' up to the end.";
+        }
         else if (closed is not null && !output && exit is null && !forwardsOnly && !longSession)
         {
             cause = closed;
@@ -92,7 +104,8 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
                 new Fix("On the server, look for ForceCommand, ChrootDirectory and Match blocks", "sudo sshd -T | grep -i -E 'forcecommand|chrootdirectory'"),
                 new Fix("Check the key's options (command=, restrict) in the server's ~/.ssh/authorized_keys", "grep -n 'command=' ~/.ssh/authorized_keys"),
                 new Fix("On the server, read sshd's log for this session (the unit is 'sshd' on Red Hat-like systems)", "sudo journalctl -u ssh -n 50"),
-            ]);
+            ],
+            confidence: confidence);
     }
 
     /// <summary>The duration from <c>Transferred: sent N, received M bytes, in 12.3 seconds</c>, or 0.</summary>
