@@ -145,7 +145,7 @@ public sealed class LogAnalyzer
             Outcome.Failed => cause!.Title + ".",
             Outcome.Succeeded => "Connected and authenticated.",
             _ when cause is not null => $"The log ends during {Describe(view.Reached)} before ssh said how it ended; likely: {char.ToLowerInvariant(cause.Title[0])}{cause.Title[1..]}.",
-            _ => $"The log ends during {Describe(view.Reached)} with nothing decisive; run ssh again with -vvv and keep the whole output.",
+            _ => $"The log ends during {Describe(view.Reached)}, with nothing decisive: run ssh again with -vvv and keep the whole output.",
         };
         return new SessionReport(view.Index, view.Parent, outcome, view.Reached, view.Client, view.Server, view.Target, ordered, summary, firstLine, lastLine, view.Timings);
     }

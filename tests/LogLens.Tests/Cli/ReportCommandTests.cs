@@ -89,9 +89,20 @@ public class ReportCommandTests
     [Test]
     public void InconclusiveLogsSayWhatIsMissing()
     {
+        var file = CliRunner.TempFile("OpenSSH_9.2p1 Debian-2+deb12u3, OpenSSL 3.0.15 3 Sep 2024\ndebug1: Reading configuration data /etc/ssh/ssh_config\n");
+        var (exit, output, _) = CliRunner.Run(file);
+        exit.Should().Be(2);
+        output.Should().Contain("inconclusive").And.Contain("with nothing decisive: run ssh");
+    }
+
+    [Test]
+    public void ALogCutBeforeTheVerdictNamesItsLikelyCauseAndWhatToCaptureNext()
+    {
         var file = CliRunner.TempFile("debug1: Connecting to h [10.0.0.1] port 22.\ndebug1: Connection established.\n");
         var (exit, output, _) = CliRunner.Run(file);
         exit.Should().Be(2);
-        output.Should().Contain("inconclusive").And.Contain("run ssh again with -vvv");
+        output.Should().Contain("inconclusive")
+            .And.Contain("LL2004 banner-timeout: likely: No SSH banner arrived in time")
+            .And.Contain("To be sure, run ssh -v again");
     }
 }

@@ -32,6 +32,12 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
         }
 
         var severity = session.Authenticated ? Severity.Warning : Severity.Error;
+
+        // A last offer with no answer is refused when ssh moved on (another key, another method, the verdict); when the log
+        // stops right after it, the answer is not in the log.
+        var last = refused[^1];
+        var unanswered = last.Answer is null && session.Failure is null &&
+            !session.After(last.Offer).Any(e => e is NextAuthMethod or PasswordPrompt or OfferingKey or TryingPrivateKey or NoMoreAuthMethods);
         var user = AuthFacts.User(session);
         var host = session.Target?.Host ?? "HOST";
         var keyList = string.Join("; ", refused.Select(o => o.Describe()));
@@ -86,7 +92,8 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
             [AuthFacts.UserEvidence(session), .. refused.SelectMany(o => new[] { o.Offer, o.Answer }), denied],
             fixes,
             severity,
-            session.Authenticated ? "The server refused every key offered (another method logged in)" : null);
+            session.Authenticated ? "The server refused every key offered (another method logged in)" : null,
+            unanswered ? Confidence.Likely : Confidence.Certain);
     }
 
     private Finding NoKeyOffered(RuleContext context, PermissionDenied denied)

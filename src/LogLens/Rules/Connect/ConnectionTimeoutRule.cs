@@ -20,7 +20,8 @@ internal sealed class ConnectionTimeoutRule() : Rule(new(RuleIds.ConnectionTimeo
 
         var attempts = session.All<ConnectAddressFailed>().Where(a => IsTimeout(a.Reason)).ToList();
         var final = session.All<ConnectFailed>().LastOrDefault(f => IsTimeout(f.Reason));
-        if (final is null && attempts.Count == 0)
+        var waiting = final is null && attempts.Count == 0 ? StillConnecting(session) : null;
+        if (final is null && attempts.Count == 0 && waiting is null)
         {
             return null;
         }
@@ -41,6 +42,12 @@ internal sealed class ConnectionTimeoutRule() : Rule(new(RuleIds.ConnectionTimeo
             "a cloud VM restarted with a new public IP); the address is not reachable from where you are (a private address without the VPN, " +
             "a routing or VPN problem); or your own network blocks outgoing SSH. A refusal (\"Connection refused\") would mean the host " +
             "answered; a timeout means nothing did. Authentication never started, so keys and passwords are not the problem.";
+        if (waiting is not null)
+        {
+            message = $"ssh started connecting to {where} port {port} and the log ends there, with no \"Connection established\" and no error: ssh was " +
+                "still waiting for the server to answer (it waits up to ConnectTimeout, or the system's TCP timeout of a minute or two). " + message[(message.IndexOf("Packets", StringComparison.Ordinal))..] +
+                " To be sure, run ssh -v again and let it finish: a timeout ends in \"Connection timed out\".";
+        }
         if (addresses.Concat([host]).Any(Network.IsLocal) && !addresses.Concat([host]).Any(a => a is "127.0.0.1" or "::1" or "localhost"))
         {
             message += " The address is a private one: it is reachable only from inside its network, so connect the VPN first or go through a bastion (ssh -J).";
@@ -60,6 +67,12 @@ internal sealed class ConnectionTimeoutRule() : Rule(new(RuleIds.ConnectionTimeo
                 : new Fix("See where the packets stop", $"traceroute -T -p {port} {Shell(host)}"),
             new Fix("If the server listens on another port, connect to that one", $"ssh -p PORT {user}{host}"),
         };
-        return Report(message, [session.Last<Connecting>(), .. attempts, final], fixes);
+        return Report(message, [session.Last<Connecting>(), .. attempts, final], fixes, confidence: waiting is null ? Confidence.Certain : Confidence.Likely);
     }
+
+    /// <summary>The connection attempt a log ends on: nothing after "Connecting to" shows an answer or an error.</summary>
+    private static Connecting? StillConnecting(Analysis.SessionView session) =>
+        session.Reached == Phase.Connect && session.Failure is null && session.LastProgress is Connecting connecting && !ProxyFailureRule.Involved(session)
+            ? connecting
+            : null;
 }

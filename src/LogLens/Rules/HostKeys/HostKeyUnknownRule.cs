@@ -24,9 +24,18 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
         var unknownTypes = session.All<HostKeyTypeNotKnown>().FirstOrDefault();
 
         string why;
+        var confidence = Confidence.Certain;
         if (strict is not null)
         {
             why = "StrictHostKeyChecking is set to yes (on the command line, in ~/.ssh/config or in /etc/ssh/ssh_config), so ssh refuses any host it does not already know instead of asking.";
+        }
+        else if (failed is null && AtTheQuestion(session))
+        {
+            why = "The log ends right after the server's key, with no \"is known and matches\" line and no error: ssh was most likely waiting at its " +
+                "question \"Are you sure you want to continue connecting (yes/no/[fingerprint])?\", which it writes to the terminal, not to the captured " +
+                "output. Without an answer ssh waits until the program that runs it gives up (git, an IDE, a script). To be sure, run the same ssh " +
+                "command in a terminal and see whether it asks.";
+            confidence = Confidence.Likely;
         }
         else if (failed is null || session.Authenticated || Narrowed(session))
         {
@@ -74,8 +83,14 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
                 new Fix($"If it matches, add the key to {file}", $"ssh-keyscan {portArgument}{Shell(host)} >> {(file.StartsWith("~/", StringComparison.Ordinal) ? file : Shell(file))}"),
                 new Fix("Or connect once from a terminal and answer yes after checking the fingerprint", $"ssh {Destination(session)}"),
                 new Fix("Or let ssh add unknown keys by itself (it still refuses changed keys)", $"ssh -o StrictHostKeyChecking=accept-new {Destination(session)}"),
-            ]);
+            ],
+            confidence: confidence);
     }
+
+    /// <summary>Whether the log stops where ssh asks about an unknown key: after the server's key, before any lookup result or error.</summary>
+    private static bool AtTheQuestion(SessionView session) =>
+        session.Reached == Phase.HostKey && session.Failure is null && !session.Authenticated && !Narrowed(session) &&
+        session.LastProgress is ServerHostKey or HostKeyTypeNotKnown or HostAuthenticityUnknown;
 
     /// <summary>Whether the log shows a lookup result or a warning that explains the failure better than "unknown".</summary>
     private static bool Narrowed(SessionView session) =>

@@ -19,6 +19,8 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
         var tty = Prompts.Failed(session).Where(f => f.Question == Question.Passphrase).Select(f => f.Line).ToList();
         var wrong = passphrase.Where(k => k.Reason.Contains("incorrect passphrase", StringComparison.OrdinalIgnoreCase) || k.Reason.Contains("bad passphrase", StringComparison.OrdinalIgnoreCase)).ToList();
         var silent = SilentlyUnsigned(session);
+        var waiting = silent is null && passphrase.Count == 0 && tty.Count == 0 ? AwaitingPassphrase(session) : null;
+        silent ??= waiting;
         var prompts = session.All<PassphrasePrompt>().ToList();
         var promptThenDenied = prompts.Count > 0 && LocalFacts.AuthFailed(session);
         if (passphrase.Count == 0 && tty.Count == 0 && silent is null && !promptThenDenied)
@@ -53,6 +55,13 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
                    "an askpass program or a CI variable supplied the wrong one, or the key was re-encrypted with another passphrase. " +
                    "The key file itself is fine; this is not a format or permissions problem.";
         }
+        else if (waiting is not null)
+        {
+            what = $"The server said it would accept {named} (\"Server accepts key\") and the log ends there, before ssh signed with it: ssh was " +
+                   "most likely waiting for the key's passphrase, which it asks on the terminal, not in the captured output (or, with a " +
+                   "hardware or agent-held key, for a PIN or a touch). Without an answer it waits until the calling program gives up. The key " +
+                   "is the right one: the server knows it. To be sure, run the same command in a terminal and see whether it asks.";
+        }
         else if (silent is not null)
         {
             what = $"The server said it would accept {named} (\"Server accepts key\"), but ssh never sent the signature: the private key is " +
@@ -68,7 +77,9 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
 
         var consequence = session.Authenticated
             ? " Another key or method logged you in, so this did not stop the connection."
-            : " Without this key the server accepted nothing, so the 'Permission denied' that follows is a consequence.";
+            : waiting is not null
+                ? string.Empty
+                : " Without this key the server accepted nothing, so the 'Permission denied' that follows is a consequence.";
         var evidence = new List<SshEvent?> { silent };
         evidence.AddRange(prompts.Take(2));
         evidence.AddRange(passphrase.Take(3));
@@ -94,13 +105,29 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
             what + consequence,
             evidence,
             fixes,
-            session.Authenticated ? Severity.Warning : Severity.Error);
+            session.Authenticated ? Severity.Warning : Severity.Error,
+            confidence: waiting is null ? Confidence.Certain : Confidence.Likely);
     }
 
     private static bool IsPassphrase(string reason) =>
         reason.Contains("passphrase", StringComparison.OrdinalIgnoreCase) || reason.StartsWith("can't open /dev/tty", StringComparison.Ordinal);
 
     private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>A key file the server accepted as the last thing in a log that stops before ssh's verdict: ssh is asking for its passphrase.</summary>
+    private static ServerAcceptsKey? AwaitingPassphrase(SessionView session)
+    {
+        // The view leaves out the trace lines ssh prints on its way to the prompt (sign_and_send_pubkey, packets sent), so
+        // anything after the acceptance (a banner, a server message, another program's verdict) means ssh got past it.
+        if (session.Failure is not null || session.Authenticated || session.LastProgress is not ServerAcceptsKey accepted ||
+            session.After(accepted).Any())
+        {
+            return null;
+        }
+
+        var offered = accepted.Path.Length > 0 ? accepted : (KeyEvent?)session.All<OfferingKey>().LastOrDefault(o => o.Line < accepted.Line);
+        return offered is null || offered.FromAgent ? null : accepted with { Path = offered.Path };
+    }
 
     /// <summary>
     /// A key the server accepted (not from the agent) after which ssh moved on without signing: no signature failure, no

@@ -87,12 +87,13 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
 
     /// <summary>
     /// In a log that stops before ssh's verdict, the "no such identity" line for the last key ssh went for, when nothing
-    /// after it shows another key or method at work.
+    /// after it shows another key or method at work and the log lists no key file that does exist.
     /// </summary>
     private static IdentityNotAccessible? LastKeyMissing(RuleContext context)
     {
         var session = context.Session;
-        if (context.HasCause || session.Authenticated || session.Failure is not null)
+        if (context.HasCause || session.Authenticated || session.Failure is not null ||
+            session.All<IdentityFile>().Any(i => !i.Missing && !i.Path.Contains("-cert", StringComparison.Ordinal)))
         {
             return null;
         }

@@ -15,19 +15,21 @@ internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stall
     public override Finding? Evaluate(RuleContext context)
     {
         var session = context.Session;
-        if (context.HasCause || session.Authenticated || session.Reached != Phase.Negotiation || session.Has<NegotiationFailed>() || session.Has<ReceivedDisconnect>())
+        if (context.HasCause || session.Authenticated || session.Reached > Phase.Authentication || session.Has<NegotiationFailed>() ||
+            session.Has<ReceivedDisconnect>() || session.All<ProtocolMessage>().Any(m => m is { Name: "SSH2_MSG_NEWKEYS", Sent: false }))
         {
             return null;
         }
 
-        var started = session.Events.LastOrDefault(IsExchangeStep);
-        if (started is null)
+        // The last sign of progress must be a step of the exchange: a host key question, an authentication line or anything
+        // later shows the exchange got through.
+        var started = session.LastProgress;
+        if (started is null || !IsExchangeStep(started))
         {
             return null;
         }
 
-        var ending = session.After(started).FirstOrDefault(e =>
-            e is ConnectionError or ConnectionReset or ConnectionClosedByPeer or ConnectionBroken or KilledBySignal or Disconnected or ServerNotResponding);
+        var ending = session.After(started).FirstOrDefault(IsEnding);
         if (session.Failure is { } failure && failure != ending)
         {
             return null;
@@ -39,6 +41,8 @@ internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stall
         var waited = started switch
         {
             ExpectingMessage expecting => $"waited for {expecting.Name}",
+            HostKeyKnown or HostKeyFound or HostKeyAdded or ProtocolMessage { Name: "SSH2_MSG_NEWKEYS" } => "checked the host key and waited for the server's SSH2_MSG_NEWKEYS",
+            RemoteVersion or CompatMatch or AuthenticatingTo => "was about to start the key exchange",
             ProtocolMessage { Name: "SSH2_MSG_KEXINIT", Sent: true } when !session.All<ProtocolMessage>().Any(m => m is { Name: "SSH2_MSG_KEXINIT", Sent: false }) =>
                 "waited for the server's SSH2_MSG_KEXINIT",
             _ => "waited for the server's key-exchange reply",
@@ -75,8 +79,15 @@ internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stall
             confidence: ending is null ? Confidence.Likely : Confidence.Certain);
     }
 
-    /// <summary>A line of the key exchange proper: KEXINIT, the chosen algorithms, a DH/ECDH step, waiting for the reply.</summary>
+    /// <summary>
+    /// A step between the server's banner and the end of the key exchange (SSH2_MSG_NEWKEYS from the server): KEXINIT, the
+    /// chosen algorithms, a DH/ECDH step, waiting for the reply, the host key found in known_hosts, NEWKEYS sent.
+    /// </summary>
     private static bool IsExchangeStep(SshEvent e) =>
-        e is ExpectingMessage or KexChosen or KexCipherChosen or KexProposal
-            or ProtocolMessage { Name: "SSH2_MSG_KEXINIT" or "SSH2_MSG_KEX_DH_GEX_REQUEST" or "SSH2_MSG_KEX_DH_GEX_GROUP" or "SSH2_MSG_KEX_DH_GEX_INIT" or "SSH2_MSG_KEX_ECDH_INIT" or "SSH2_MSG_KEXDH_INIT" };
+        e is RemoteVersion or CompatMatch or ExpectingMessage or KexChosen or KexCipherChosen or KexProposal or HostKeyKnown or HostKeyFound or HostKeyAdded
+            or ProtocolMessage { Name: "SSH2_MSG_KEXINIT" or "SSH2_MSG_KEX_DH_GEX_REQUEST" or "SSH2_MSG_KEX_DH_GEX_GROUP" or "SSH2_MSG_KEX_DH_GEX_INIT" or "SSH2_MSG_KEX_ECDH_INIT" or "SSH2_MSG_KEXDH_INIT" or "SSH2_MSG_NEWKEYS" };
+
+    /// <summary>How a stalled exchange ends when ssh gives up or the peer goes: a timeout, a close, a reset, a kill.</summary>
+    private static bool IsEnding(SshEvent e) =>
+        e is ConnectionError or ConnectionReset or ConnectionClosedByPeer or ConnectionBroken or KilledBySignal or Disconnected or ServerNotResponding;
 }

@@ -18,7 +18,8 @@ internal sealed class BannerTimeoutRule() : Rule(new(RuleIds.BannerTimeout, "ban
         var banner = (SshEvent?)session.All<BannerExchangeFailed>().LastOrDefault(b => ConnectionTimeoutRule.IsTimeout(b.Reason)) ??
             session.All<IdentificationFailed>().LastOrDefault(i => ConnectionTimeoutRule.IsTimeout(i.Detail));
         var timedOut = session.All<ConnectionError>().LastOrDefault(e => ConnectionTimeoutRule.IsTimeout(e.Reason));
-        if (banner is null && (timedOut is null || session.Reached > Phase.VersionExchange || !session.Has<LocalVersion>()))
+        var waiting = banner is null && timedOut is null ? StillWaiting(session) : null;
+        if (banner is null && waiting is null && (timedOut is null || session.Reached > Phase.VersionExchange || !session.Has<LocalVersion>()))
         {
             return null;
         }
@@ -37,6 +38,13 @@ internal sealed class BannerTimeoutRule() : Rule(new(RuleIds.BannerTimeout, "ban
             message += " The connection went through a proxy command: it may be the proxy that never passed any data on.";
         }
 
+        if (waiting is not null)
+        {
+            message = $"The TCP connection to {host} port {port} was accepted and the log ends there, before the server's SSH identification " +
+                "('SSH-2.0-...') and with no error: ssh was still waiting for the banner. " + message[(message.IndexOf("Something", StringComparison.Ordinal))..] +
+                " To be sure, run ssh -v again and let it finish: it ends in \"Connection timed out during banner exchange\" (or a closed connection).";
+        }
+
         var user = Network.UserAt(session);
         var fixes = new List<Fix>
         {
@@ -46,6 +54,14 @@ internal sealed class BannerTimeoutRule() : Rule(new(RuleIds.BannerTimeout, "ban
             new("On the server, read sshd's log for the connection", "sudo journalctl -u ssh -u sshd -n 50"),
             new("If reverse DNS is slow on the server, turn it off: 'UseDNS no' in /etc/ssh/sshd_config, then reload sshd", "sudo systemctl reload ssh"),
         };
-        return Report(message, [session.Last<LocalVersion>(), banner, timedOut], fixes);
+        return Report(message, [session.Last<ConnectionEstablished>(), session.Last<LocalVersion>(), banner, timedOut], fixes,
+            confidence: waiting is null ? Confidence.Certain : Confidence.Likely);
     }
+
+    /// <summary>The line a log ends on after TCP connected, when nothing after it shows the server's banner, a line it sent, or an error.</summary>
+    private static SshEvent? StillWaiting(Analysis.SessionView session) =>
+        session.Reached == Phase.VersionExchange && session.Failure is null && !session.Has<PreBannerLine>() &&
+        session.LastProgress is ConnectionEstablished or LocalVersion
+            ? session.LastProgress
+            : null;
 }
