@@ -206,6 +206,7 @@ public sealed partial class Redactor
         if (user is { Length: > 1 } && !Keep.Contains(user) && !users.ContainsKey(user) && !SshNames.Contains(user))
         {
             users[user] = $"user-{users.Count + 1}";
+            issued.Add(users[user]);
             named = null;
         }
     }
@@ -252,6 +253,12 @@ public sealed partial class Redactor
 
     private string UserPlaceholder(string user)
     {
+        if (issued.Contains(user))
+        {
+            // Already replaced by the names pass: "/home/alice" is "/home/user-1" by now.
+            return user;
+        }
+
         AddUser(user);
         return users.TryGetValue(user, out var placeholder) ? placeholder : user;
     }
