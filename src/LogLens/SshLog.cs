@@ -171,11 +171,13 @@ public static class SshLog
     /// </summary>
     /// <param name="open">Opens the log (called twice: to learn the values, then to replace them).</param>
     /// <param name="output">Where the redacted log goes, one line per input line.</param>
-    public static void Redact(Func<TextReader> open, TextWriter output)
+    public static void Redact(Func<TextReader> open, TextWriter output) => Redact(open, output, new Redaction.Redactor());
+
+    /// <summary>Writes a redacted copy of a log with a given redactor, which then holds the values it replaced.</summary>
+    internal static void Redact(Func<TextReader> open, TextWriter output, Redaction.Redactor redactor)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(output);
-        var redactor = new Redaction.Redactor();
         using (var first = open())
         {
             foreach (var e in ReadEvents(first))

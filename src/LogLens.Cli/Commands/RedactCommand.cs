@@ -13,7 +13,7 @@ internal static class RedactCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => "-",
         };
-        var command = new Command("redact", "Write the log with user names, host names, IP addresses, key fingerprints and home directories replaced by stable placeholders (user-1, host-1, 203.0.113.1), so it can be posted safely and still diagnoses the same.")
+        var command = new Command("redact", "Write the log with user names, host names, IP addresses, key fingerprints and home directory users replaced by stable placeholders (user-1, host-1, 203.0.113.1), so it can be posted safely; algorithm names, options, versions and ports stay, so it diagnoses the same.")
         {
             file,
         };
