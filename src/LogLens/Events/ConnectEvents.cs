@@ -52,7 +52,7 @@ public sealed record ConnectionClosedByPeer(string? Host, int? Port) : SshEvent;
 /// <param name="Reason">The error text.</param>
 public sealed record ConnectionReset(string Host, int? Port, string Reason) : SshEvent;
 
-/// <summary>Writing to the connection failed (<c>Write failed: Broken pipe</c>, <c>client_loop: send disconnect: Broken pipe</c>).</summary>
+/// <summary>Writing to or reading from the connection failed (<c>Write failed: Broken pipe</c>, <c>client_loop: send disconnect: Broken pipe</c>, before 6.8 <c>Read from socket failed: Connection reset by peer</c>).</summary>
 /// <param name="Reason">The error.</param>
 public sealed record ConnectionBroken(string Reason) : SshEvent;
 

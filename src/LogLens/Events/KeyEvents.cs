@@ -28,9 +28,9 @@ public sealed record KeyPermissionsTooOpen(string Mode, string Path) : SshEvent;
 /// <param name="Text">The line.</param>
 public sealed record KeyPermissionsNotice(string Text) : SshEvent;
 
-/// <summary>An identity file named with <c>-i</c> or <c>IdentityFile</c> cannot be read (<c>Warning: Identity file PATH not accessible: REASON.</c>, <c>no such identity: PATH: REASON</c>).</summary>
+/// <summary>An identity file named with <c>-i</c> or <c>IdentityFile</c> cannot be read (<c>Warning: Identity file PATH not accessible: REASON.</c>, <c>no such identity: PATH: REASON</c>; before 6.2 <c>no such identity: PATH</c> for a file that does not exist).</summary>
 /// <param name="Path">The identity file.</param>
-/// <param name="Reason">The error.</param>
+/// <param name="Reason">The error; empty in the old form, which ssh printed only for a missing file.</param>
 public sealed record IdentityNotAccessible(string Path, string Reason) : SshEvent;
 
 /// <summary>OpenSSH 10.1+ key loading (<c>loaded pubkey from PATH: ED25519 SHA256:...</c>, <c>no pubkey loaded from PATH</c>).</summary>

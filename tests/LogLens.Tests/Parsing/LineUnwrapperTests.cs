@@ -18,6 +18,8 @@ public class LineUnwrapperTests
     [TestCase("[user@test ~]$ exitdebug1: Connection established.")]
     [TestCase("`debug1: Connection established.`")]
     [TestCase("debug1: Connection established.\t  ")]
+    [TestCase("  12 => string 'debug1: Connection established.' (length=31)")]
+    [TestCase("    [12] => debug1: Connection established.")]
     public void TakesOffWhatAPasteWrapsAroundTheLine(string raw)
     {
         LineUnwrapper.Strip(raw).Should().Be("debug1: Connection established.");

@@ -28,6 +28,20 @@ public class ReportWriterTests
     }
 
     [Test]
+    public void CarriesTheConfidenceOfEachFindingInJsonAndSaysLikelyInText()
+    {
+        var certain = SshLog.Analyze(File.ReadAllText(Sample("refused-ipv4")));
+        JsonDocument.Parse(ReportWriter.ToJson(certain)).RootElement.GetProperty("findings")[0].GetProperty("confidence").GetString().Should().Be("certain");
+
+        var cut = SshLog.Analyze("debug1: Connecting to h [10.0.0.1] port 22.\ndebug1: Connection established.\n");
+        var json = JsonDocument.Parse(ReportWriter.ToJson(cut)).RootElement;
+        json.GetProperty("outcome").GetString().Should().Be("inconclusive");
+        json.GetProperty("findings")[0].GetProperty("confidence").GetString().Should().Be("likely");
+        json.GetProperty("summary").GetString().Should().Contain("likely: no SSH banner arrived in time");
+        ReportWriter.ToText(cut).Should().Contain("banner-timeout: likely: No SSH banner arrived in time");
+    }
+
+    [Test]
     public void ColoursOnlyWhenAsked()
     {
         var report = SshLog.Analyze(File.ReadAllText(Sample("refused-ipv4")));

@@ -30,6 +30,7 @@ internal static class KeyGrammar
         Template("This private key will be ignored.", _ => new KeyPermissionsNotice("This private key will be ignored.")),
         Template("Warning: Identity file {path} not accessible: {reason}.", f => new IdentityNotAccessible(f[0], f[1])),
         Template("no such identity: {path}: {reason}", f => new IdentityNotAccessible(f[0], f[1])),
+        Template("no such identity: {path}", f => new IdentityNotAccessible(f[0], string.Empty)),
         Template("loaded {what} from {path}: {type} {fingerprint}", f => new KeyLoad(f[0], f[1], true)),
         Template("no {what} loaded from {path}", f => new KeyLoad(f[0], f[1], false)),
         Template("Skipping {type} key {path} - {reason}", f => new KeySkipped(f[0], f[1], f[2])),

@@ -45,7 +45,7 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
         // A key the server accepted (even one that then could not sign) shows the missing file was not what it needed.
         var severity = session.Authenticated || context.HasCause || session.Has<ServerAcceptsKey>() || session.Has<SigningFailed>() ? Severity.Warning : Severity.Error;
         var reason = notAccessible.FirstOrDefault()?.Reason ?? "No such file or directory";
-        var notFound = reason.Contains("No such file", StringComparison.OrdinalIgnoreCase);
+        var notFound = reason.Length == 0 || reason.Contains("No such file", StringComparison.OrdinalIgnoreCase);
         var what = notFound || typeless.Count > 0
             ? $"The identity file {path} does not exist"
             : $"The identity file {path} exists but ssh cannot read it ({reason})";

@@ -27,8 +27,10 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         var closed = after.FirstOrDefault(e => e is ConnectionClosed { ByRemote: true } or ConnectionClosedByPeer or ConnectionBroken or ConnectionReset
             or ConnectionError or ServerNotResponding);
         // Remote output is what arrives before the exit status or the close: lines after them come from whatever ran ssh (git, a script).
-        var output = after.TakeWhile(e => e is not ExitStatus && e != closed).OfType<Text>().Any(t => !string.IsNullOrWhiteSpace(t.Content) && t != shellMissing);
-        var forced = after.OfType<RemoteMessage>().FirstOrDefault(m => m.Text.Contains("Forced command", StringComparison.OrdinalIgnoreCase));
+        // Before 7.x the server's "Remote: Forced command." arrives before the success line, later after it.
+        var forced = session.All<RemoteMessage>().FirstOrDefault(m => m.Text.Contains("Forced command", StringComparison.OrdinalIgnoreCase));
+        var printed = after.TakeWhile(e => e is not ExitStatus && e != closed).OfType<Text>().FirstOrDefault(t => !string.IsNullOrWhiteSpace(t.Content) && t != shellMissing);
+        var output = printed is not null;
         var command = after.OfType<SessionRequest>().FirstOrDefault(r => r.Detail.StartsWith("Sending command: ", StringComparison.Ordinal));
         var forwardsOnly = after.Any(e => e is ForwardEstablished) && !after.Any(e => e is EnteringInteractiveSession || e is SessionRequest r && r.Detail.StartsWith("Sending command", StringComparison.Ordinal));
 
@@ -72,6 +74,15 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
                 message += " The server confirms a forced command is in effect.";
             }
         }
+        else if (forced is not null && exit is { Code: not null and not 0 } && printed is not null && !longSession)
+        {
+            cause = printed;
+            confidence = Confidence.Likely;
+            message = $"The login worked, and the server ran its forced command (command=\"...\" in the key's authorized_keys line, or ForceCommand in " +
+                $"sshd_config) instead of your shell or command. It printed \"{printed.Content}\" and ended the session with exit status {exit.Code}: " +
+                "that message is most likely the server's answer (an account meant for another user name, a restricted or backup-only key, a git " +
+                "server's greeting). The key was accepted; what the account may run is decided on the server.";
+        }
         else if (forced is not null && exit is not { Code: 0 } && !output && !longSession && closed is null && session.Failure is null)
         {
             cause = forced;
@@ -97,7 +108,7 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         var user = session.Target?.User ?? session.First<AuthenticatingTo>()?.User ?? "USER";
         return Report(
             message,
-            [login, forced, command, cause, closed, exit],
+            [forced, login, command, cause, closed, exit],
             [
                 new Fix("On the server, see the account's login shell", $"getent passwd {user}"),
                 new Fix("If it should log in interactively, give it a real shell (on the server)", $"sudo usermod -s /bin/bash {user}"),

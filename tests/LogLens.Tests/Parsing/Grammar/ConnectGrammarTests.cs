@@ -35,6 +35,8 @@ public class ConnectGrammarTests
         yield return Case("Timeout, server example.org not responding.", new ServerNotResponding("example.org"));
         yield return Case("Received disconnect from 127.0.0.1 port 2222:2: Too many authentication failures", new ReceivedDisconnect("127.0.0.1", 2222, 2, "Too many authentication failures"));
         yield return Case("Received disconnect from 10.0.0.1: 2: Too many authentication failures for root", new ReceivedDisconnect("10.0.0.1", null, 2, "Too many authentication failures for root"));
+        yield return Case("Received disconnect from 10.0.0.1: Too many authentication failures for root", new ReceivedDisconnect("10.0.0.1", null, null, "Too many authentication failures for root"));
+        yield return Case("Read from socket failed: Connection reset by peer", new ConnectionBroken("Connection reset by peer"));
         yield return Case("Disconnected from 127.0.0.1 port 2222", new Disconnected("127.0.0.1 port 2222"));
     }
 
