@@ -50,6 +50,10 @@ internal static class AllocationCount
     {
         var reader = new LineReader(new StringReader(text));
         var builder = new EventBuilder(clock: null);
+
+        // The builder holds each event one line (a terminal may have wrapped it), so a line's event comes out of the
+        // next Push: the bytes measured while a line was pushed wait here, by line number, for its event.
+        var pending = new Dictionary<int, (long Read, long Built, int Length)>();
         while (true)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -59,16 +63,42 @@ internal static class AllocationCount
             }
 
             var read = GC.GetAllocatedBytesForCurrentThread() - before;
-            before = GC.GetAllocatedBytesForCurrentThread();
-            var e = builder.TryBuildOne(line);
-            var built = GC.GetAllocatedBytesForCurrentThread() - before;
-            if (e is null || rows is null)
+            if (LineUnwrapper.HasEscapedLines(line.Text))
             {
+                // Several ssh lines in one (escaped line breaks): not one event per line, not counted (as before).
+                foreach (var e in builder.PushEscaped(line))
+                {
+                    Settle(e);
+                }
+
                 continue;
             }
 
+            before = GC.GetAllocatedBytesForCurrentThread();
+            var released = builder.Push(line);
+            var built = GC.GetAllocatedBytesForCurrentThread() - before;
+            pending[line.Number] = (read, built, line.Text.Length);
+            if (released is not null)
+            {
+                Settle(released);
+            }
+        }
+
+        if (builder.Release() is { } last)
+        {
+            Settle(last);
+        }
+
+        void Settle(SshEvent e)
+        {
+            if (!pending.Remove(e.Line, out var measured) || rows is null)
+            {
+                return;
+            }
+
+            var (read, built, length) = measured;
             var eventSize = SizeOf(e.GetType(), sizes);
-            var stringSize = StringSize(line.Text.Length);
+            var stringSize = StringSize(length);
             var name = e is Text or UnknownMessage ? "no grammar rule (Text, UnknownMessage)"
                 : TraceTypes.Contains(e.GetType()) ? "trace lines the analyzer drops"
                 : "other matched lines";

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace LogLens.Benchmarks;
 
@@ -9,7 +8,6 @@ namespace LogLens.Benchmarks;
 /// extra columns turn the mean and the allocated bytes into MB/s, lines/s and bytes per line.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 [Config(typeof(ThroughputConfig))]
 public class ParseBenchmarks
 {

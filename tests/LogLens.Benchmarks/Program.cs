@@ -4,11 +4,24 @@ using BenchmarkDotNet.Running;
 
 namespace LogLens.Benchmarks;
 
-/// <summary>Runs the parse benchmarks over a shared temporary corpus and prints a short throughput table.</summary>
+/// <summary>
+/// Runs the parse benchmarks over a shared temporary corpus and prints a short throughput table; <c>--allocations</c>
+/// counts objects per line instead; <c>--smoke</c> runs both once on a tiny corpus (CI: they still compile and run).
+/// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["--smoke", .. var rest])
+        {
+            // CI: the allocation count, then one in-process pass of each benchmark (ThroughputConfig's dry job) over a
+            // tiny corpus: one copy of the source logs (any size under one copy gives one copy).
+            var allocations = Main(["--allocations"]);
+            Environment.SetEnvironmentVariable(Corpus.SizeVariable, "0.000001");
+            Environment.SetEnvironmentVariable(ThroughputConfig.SmokeVariable, "1");
+            return allocations != 0 ? allocations : Main(rest);
+        }
+
         if (args is ["--allocations", ..])
         {
             // One copy of the source logs is enough: the count is per line.

@@ -1,16 +1,29 @@
 using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace LogLens.Benchmarks;
 
-/// <summary>Adds the throughput columns (MB/s, lines/s, allocated bytes per line) to the default configuration.</summary>
+/// <summary>
+/// The job and the throughput columns (MB/s, lines/s, allocated bytes per line). The job is one process, one warm-up
+/// and five measured passes; with <c>LOGLENS_BENCH_SMOKE=1</c> (<c>--smoke</c>) it is BenchmarkDotNet's dry job, in
+/// process: one pass of each benchmark, which proves they compile and run, and measures nothing.
+/// </summary>
 internal sealed class ThroughputConfig : ManualConfig
 {
+    /// <summary>The environment variable that asks for the smoke job.</summary>
+    public const string SmokeVariable = "LOGLENS_BENCH_SMOKE";
+
     public ThroughputConfig()
     {
+        AddJob(Environment.GetEnvironmentVariable(SmokeVariable) == "1"
+            ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
+            : Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5));
         AddColumn(Throughput.MegabytesPerSecond, Throughput.LinesPerSecond, Throughput.BytesPerLine);
     }
 }

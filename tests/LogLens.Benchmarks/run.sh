@@ -10,6 +10,7 @@
 #   LOGLENS_BENCH_MB=20 bash tests/LogLens.Benchmarks/run.sh   # smaller in-process corpus (megabytes, 10^6 bytes)
 #   LOGLENS_BENCH_PARTS=cli bash tests/LogLens.Benchmarks/run.sh   # only some parts: any of bench,alloc,cli,aot
 #   bash tests/LogLens.Benchmarks/run.sh --filter '*Events*'   # extra arguments go to BenchmarkDotNet
+#   dotnet tests/LogLens.Benchmarks/bin/Release/net10.0/LogLens.Benchmarks.dll --smoke   # CI: one dry pass, tiny corpus, no figures
 #
 # Needs the .NET 10 SDK and /usr/bin/time (apt-get install -y time); the AOT part needs clang and zlib1g-dev.
 # Every generated file goes to LOGLENS_BENCH_TMP (default /tmp/loglens-bench), never to the repository; the big

@@ -28,6 +28,7 @@ public sealed record SlowStep(TimeSpan Gap, SshEvent Before, SshEvent After);
 public sealed class SessionView
 {
     private readonly List<SshEvent> events;
+    private readonly EventList visible;
     private readonly Dictionary<Type, Array> byType = [];
 
     internal SessionView(int index, int? parent, List<SshEvent> events, Phase reached, IReadOnlyList<SessionView> hops,
@@ -38,6 +39,7 @@ public sealed class SessionView
         Index = index;
         Parent = parent;
         this.events = events;
+        visible = new EventList(events);
         Reached = reached;
         Hops = hops;
         foreach (var e in events)
@@ -54,7 +56,7 @@ public sealed class SessionView
     public int? Parent { get; }
 
     /// <summary>The events the rules may look at, in order.</summary>
-    public IReadOnlyList<SshEvent> Events => events;
+    public IReadOnlyList<SshEvent> Events => visible;
 
     /// <summary>The furthest phase the connection entered.</summary>
     public Phase Reached { get; }
@@ -159,6 +161,7 @@ public sealed class SessionView
         }
 
         var found = new List<T>();
+        WorkMeter.Visit(events.Count);
         foreach (var e in events)
         {
             if (e is T t)
@@ -184,7 +187,7 @@ public sealed class SessionView
     /// <returns>The events that follow it.</returns>
     public IEnumerable<SshEvent> After(SshEvent e)
     {
-        var at = events.IndexOf(e);
-        return at < 0 ? [] : events.Skip(at + 1);
+        var at = visible.IndexOf(e);
+        return at < 0 ? [] : visible.Skip(at + 1);
     }
 }

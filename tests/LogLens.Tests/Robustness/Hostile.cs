@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using LogLens.Analysis;
 using LogLens.Events;
@@ -96,21 +95,6 @@ internal static class Hostile
         }
 
         return open ? lines + 1 : lines;
-    }
-
-    /// <summary>The least time of several runs of the action (the least is the least disturbed by other work).</summary>
-    public static double LeastMilliseconds(Action action, int runs = 3)
-    {
-        action(); // warm up: JIT, static parsers
-        var best = double.MaxValue;
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            action();
-            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
-        }
-
-        return best;
     }
 }
 
