@@ -172,6 +172,7 @@ public sealed class LogAnalyzer
         private SshEvent? lastStamped;
         private DateTimeOffset? lastTime;
         private SlowStep? slowest;
+        private int lastReceived;
 
         public int Index { get; } = index;
 
@@ -196,6 +197,11 @@ public sealed class LogAnalyzer
                 }
 
                 lastTime = time;
+            }
+
+            if (e is PacketTrace { Sent: false })
+            {
+                lastReceived = e.Line;
             }
 
             if (e is PacketTrace or ChannelStep or KexStep or KnownHostsLookup or AuthStep or ConnectStep or ServerRequest)
@@ -227,7 +233,7 @@ public sealed class LogAnalyzer
             }
         }
 
-        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops, Timings(), slowest);
+        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops, Timings(), slowest) { LastPacketReceivedLine = lastReceived };
 
         private List<PhaseTiming> Timings()
         {

@@ -112,6 +112,9 @@ public sealed class SessionView
     /// <summary>The last event that shows the connection in a phase (see <see cref="Reached"/>), or <see langword="null"/>.</summary>
     internal SshEvent? LastProgress { get; }
 
+    /// <summary>The line of the last packet ssh said it received (<c>debug3: receive packet: type N</c>, -vvv only), or 0.</summary>
+    internal int LastPacketReceivedLine { get; init; }
+
     /// <summary>Whether an event is a line by which ssh says the connection failed or ended.</summary>
     internal static bool IsFailure(SshEvent e) =>
         e is ResolveFailed or ConnectFailed or IdentificationFailed or BannerExchangeFailed or BadIdentification or NegotiationFailed

@@ -1,10 +1,11 @@
 namespace LogLens.Events;
 
 /// <summary>
-/// ssh could not open the terminal to ask something (<c>read_passphrase: can't open /dev/tty: REASON</c>): whether to trust
-/// an unknown host key, a password, or a key's passphrase. What it wanted to ask shows in the lines around it.
+/// ssh could not open the terminal to ask something (<c>read_passphrase: can't open /dev/tty: REASON</c>), or could not run
+/// the askpass program that asks instead (<c>ssh_askpass: exec(PROGRAM): REASON</c>): whether to trust an unknown host key, a
+/// password, or a key's passphrase. What it wanted to ask shows in the lines around it.
 /// </summary>
-/// <param name="Device">The device (<c>/dev/tty</c>).</param>
+/// <param name="Device">The device (<c>/dev/tty</c>) or the askpass program.</param>
 /// <param name="Reason">Why it could not be opened (<c>No such device or address</c>: no terminal at all).</param>
 public sealed record TerminalUnavailable(string Device, string Reason) : SshEvent;
 

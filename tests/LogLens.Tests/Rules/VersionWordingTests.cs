@@ -308,6 +308,16 @@ public class VersionWordingTests
         report.Findings.Should().NotContain(f => f.Slug == "kex-stalled");
     }
 
+    [Test]
+    public void AnOldAgentThatWouldNotSignIsAnAgentRefusal() =>
+        ShouldBe(Analyze(Kex66, ["debug1: Authentications that can continue: publickey", "debug1: Next authentication method: publickey",
+            "debug1: Offering RSA public key: /home/ana/.ssh/id_rsa", "debug1: Server accepts key: pkalg ssh-rsa blen 279",
+            "Agent admitted failure to sign using the key.", "debug1: No more authentication methods to try.", "Permission denied (publickey)."]), "agent-refused");
+
+    [Test]
+    public void AMissingAskpassProgramIsAQuestionThatCouldNotBeAsked() =>
+        ShouldBe(Analyze(Kex74.Take(20), ["ssh_askpass: exec(/usr/libexec/openssh/ssh-askpass): No such file or directory", "Host key verification failed."]), "host-key-unknown");
+
     // 5. Fragments: a few lines are enough when they are the right ones.
     [TestCase("debug1: Trying private key: /home/ana/.ssh/id_ed25519", "debug3: no such identity: /home/ana/.ssh/id_ed25519: No such file or directory", TestName = "8.5+: two lines")]
     [TestCase("debug1: Trying private key: /home/ana/.ssh/id_rsa", "debug3: no such identity: /home/ana/.ssh/id_rsa", TestName = "4.x to 6.1: two lines")]

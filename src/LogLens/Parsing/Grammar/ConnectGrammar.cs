@@ -43,6 +43,7 @@ internal static class ConnectGrammar
         Template("Timeout, server {host} not responding.", f => new ServerNotResponding(f[0])),
         Template("Received disconnect from {host} port {port}:{code}: {reason}", f => new ReceivedDisconnect(f[0], f.Int(1), f.Int(2), f[3])),
         Template("Received disconnect from {host} port {port}: {reason}", f => new ReceivedDisconnect(f[0], f.Int(1), null, f[2])),
+        Template("Received disconnect from {host} port {port}:{code}:", f => new ReceivedDisconnect(f[0], f.Int(1), f.Int(2), string.Empty)),
         Template("Received disconnect from {host}: {code}: {reason}", f => new ReceivedDisconnect(f[0], null, f.Int(1), f[2])),
         Template("Received disconnect from {host}: {reason}", f => new ReceivedDisconnect(f[0], null, null, f[1])),
         Template("Disconnected from {detail}", f => new Disconnected(f[0])),

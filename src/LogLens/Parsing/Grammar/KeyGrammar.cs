@@ -24,6 +24,7 @@ internal static class KeyGrammar
         Template("no passphrase given, try next key", _ => new KeyLoadFailed(null, "no passphrase given")),
         Template("bad passphrase given, try again...", _ => new KeyLoadFailed(null, "bad passphrase given")),
         Template("can't open {device}: {reason}", f => new TerminalUnavailable(f[0], f[1]), "read_passphrase"),
+        Template("exec({device}): {reason}", f => new TerminalUnavailable(f[0], f[1]), "ssh_askpass"),
         Template("Permissions {mode} for '{path}' are too open.", f => new KeyPermissionsTooOpen(f[0], f[1])),
         Template("It is required that your private key files are NOT accessible by others.", _ => new KeyPermissionsNotice("It is required that your private key files are NOT accessible by others.")),
         Template("It is recommended that your private key files are NOT accessible by others.", _ => new KeyPermissionsNotice("It is recommended that your private key files are NOT accessible by others.")),
@@ -48,6 +49,7 @@ internal static class KeyGrammar
         Template("signing failed for {type} \"{key}\" from agent: {reason}", f => new SigningFailed(f[0], f[1], true, f[2]), "sign_and_send_pubkey", "identity_sign"),
         Template("signing failed for {type} \"{key}\": {reason}", f => new SigningFailed(f[0], f[1], false, f[2]), "sign_and_send_pubkey", "identity_sign"),
         Template("signing failed: {reason}", f => new SigningFailed(null, null, f[0].Contains("agent", StringComparison.Ordinal), f[0]), "sign_and_send_pubkey", "identity_sign"),
+        Template("Agent admitted failure to sign using the key.", _ => new SigningFailed(null, null, true, "Agent admitted failure to sign using the key")),
         Template("identity added to agent: {path}", f => new AgentStatus("identity added to agent: " + f[0])),
         Template("could not add identity to agent: {detail}", f => new AgentStatus("could not add identity to agent: " + f[0])),
     ];

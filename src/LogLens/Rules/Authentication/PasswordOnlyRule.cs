@@ -24,7 +24,9 @@ internal sealed class PasswordOnlyRule() : Rule(new(RuleIds.PasswordOnly, "passw
             return null;
         }
 
-        if (denied is null && !session.Has<NoMoreAuthMethods>())
+        // A log that stops right after the server's list, with no password step: ssh had nothing left it could try.
+        var cut = denied is null && !session.Has<NoMoreAuthMethods>();
+        if (cut && (session.Failure is not null || methods is null || !ReferenceEquals(session.LastProgress, methods)))
         {
             return null;
         }
@@ -44,7 +46,8 @@ internal sealed class PasswordOnlyRule() : Rule(new(RuleIds.PasswordOnly, "passw
             $"The server{(session.Target?.Host is { } h ? " " + h : string.Empty)} allows only {allowed} for {(user is null ? "this user" : $"'{user}'")}: public-key login is off " +
             "(PubkeyAuthentication no, or a Match block, or the server is an appliance that only knows passwords), so none of your keys was even tried. " +
             "And ssh did not ask for a password: BatchMode=yes, no terminal to ask on (git, an IDE, Ansible, CI, cron), or PasswordAuthentication/KbdInteractiveAuthentication " +
-            "set to no in the client's config. The password was never wrong; it was never sent.";
+            "set to no in the client's config. The password was never wrong; it was never sent." +
+            (cut ? " The log ends at the server's list, before ssh's 'Permission denied'; to be sure, keep the output up to the end." : string.Empty);
         return Report(
             message,
             [AuthFacts.UserEvidence(session), methods, noTty, session.Last<NoMoreAuthMethods>(), denied],
@@ -53,6 +56,7 @@ internal sealed class PasswordOnlyRule() : Rule(new(RuleIds.PasswordOnly, "passw
                 new Fix("For unattended use, enable keys on the server (/etc/ssh/sshd_config, then reload sshd)", "PubkeyAuthentication yes"),
                 new Fix("Then install your key (this asks for the password once)", $"ssh-copy-id -i ~/.ssh/id_ed25519.pub {AuthFacts.PortArgument(session)}{Shell(AuthFacts.UserAtHost(session))}"),
                 new Fix("Check what the server allows for this user (on the server)", $"sudo sshd -T -C user={user ?? "USER"},host=localhost,addr=127.0.0.1 | grep -i -E 'pubkeyauthentication|passwordauthentication|kbdinteractive'"),
-            ]);
+            ],
+            confidence: cut ? Confidence.Likely : Confidence.Certain);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
     /// hop's login is not the target's, and the outer ssh's lines that follow only report the proxy going away.
     /// </summary>
     private static bool IsFailedForwarder(SessionView session) =>
-        session.All<ForwardRequestFailed>().Any(f => f.Kind == "stdio") && session.All<ChannelOpened>().Any(c => c.Name == "stdio-forward");
+        session.All<ForwardRequestFailed>().Any(f => f.Kind == "stdio");
 
     public override Finding? Evaluate(RuleContext context)
     {

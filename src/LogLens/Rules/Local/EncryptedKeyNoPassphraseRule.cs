@@ -118,9 +118,9 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
     private static ServerAcceptsKey? AwaitingPassphrase(SessionView session)
     {
         // The view leaves out the trace lines ssh prints on its way to the prompt (sign_and_send_pubkey, packets sent), so
-        // anything after the acceptance (a banner, a server message, another program's verdict) means ssh got past it.
+        // anything after the acceptance (a banner, a server message, another program's verdict, a packet received) means ssh got past it.
         if (session.Failure is not null || session.Authenticated || session.LastProgress is not ServerAcceptsKey accepted ||
-            session.After(accepted).Any())
+            session.After(accepted).Any() || session.LastPacketReceivedLine > accepted.Line)
         {
             return null;
         }

@@ -35,6 +35,12 @@ internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stall
             return null;
         }
 
+        // Without an ending, a packet received after the last step (-vvv) shows the server answered: the log was only cut.
+        if (ending is null && session.LastPacketReceivedLine > started.Line)
+        {
+            return null;
+        }
+
         var host = session.Target?.Host ?? "HOST";
         var address = session.Target?.Address ?? host;
         var chosen = session.All<KexChosen>().LastOrDefault(k => k.Kind == "algorithm")?.Value;

@@ -18,14 +18,16 @@ internal sealed class ExchangeIdentificationClosedRule() : Rule(new(RuleIds.Exch
             i.Detail.Contains("closed", StringComparison.OrdinalIgnoreCase) || i.Detail.Contains("No banner received", StringComparison.OrdinalIgnoreCase));
         var banner = session.All<BannerExchangeFailed>().LastOrDefault(b => b.Reason.Contains("closed", StringComparison.OrdinalIgnoreCase) || b.Reason.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase));
         var closed = session.All<ConnectionClosedByPeer>().LastOrDefault();
-        if (identification is null && banner is null && (closed is null || !BeforeBanner.OnlyBeforeBanner(session)))
+        var maxStartups = BeforeBanner.MaxStartups(session);
+        // sshd names the refusal in the line it sends before hanging up: a log cut right after it still shows the cause.
+        var announced = identification is null && banner is null && closed is null && maxStartups is not null && session.Failure is null;
+        if (identification is null && banner is null && (closed is null || !BeforeBanner.OnlyBeforeBanner(session)) && !announced)
         {
             return null;
         }
 
         var host = closed?.Host ?? banner?.Host ?? session.Target?.Host ?? "the server";
         var port = closed?.Port ?? banner?.Port ?? session.Target?.Port ?? 22;
-        var maxStartups = BeforeBanner.MaxStartups(session);
         var said = BeforeBanner.Message(session);
         var lone = identification is null && banner is null && !session.Has<LocalVersion>();
         var message = $"The TCP connection to {host} port {port} was accepted, then closed before the server sent its SSH banner. Something on " +
@@ -55,6 +57,12 @@ internal sealed class ExchangeIdentificationClosedRule() : Rule(new(RuleIds.Exch
             }
         }
 
-        return Report(message, [session.Last<LocalVersion>(), maxStartups, said, identification, banner, closed], BeforeBanner.ServerChecks(session, maxStartups is not null));
+        if (announced)
+        {
+            message += " The log ends right after that line, before ssh reported the connection's end; sshd closes (or resets) it at once.";
+        }
+
+        return Report(message, [session.Last<LocalVersion>(), maxStartups, said, identification, banner, closed], BeforeBanner.ServerChecks(session, maxStartups is not null),
+            confidence: announced ? Confidence.Likely : Confidence.Certain);
     }
 }

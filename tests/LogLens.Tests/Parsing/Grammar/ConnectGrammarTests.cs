@@ -37,6 +37,7 @@ public class ConnectGrammarTests
         yield return Case("Received disconnect from 10.0.0.1: 2: Too many authentication failures for root", new ReceivedDisconnect("10.0.0.1", null, 2, "Too many authentication failures for root"));
         yield return Case("Received disconnect from 10.0.0.1: Too many authentication failures for root", new ReceivedDisconnect("10.0.0.1", null, null, "Too many authentication failures for root"));
         yield return Case("Read from socket failed: Connection reset by peer", new ConnectionBroken("Connection reset by peer"));
+        yield return Case("Received disconnect from 10.0.0.1 port 22:11:", new ReceivedDisconnect("10.0.0.1", 22, 11, string.Empty));
         yield return Case("Disconnected from 127.0.0.1 port 2222", new Disconnected("127.0.0.1 port 2222"));
     }
 

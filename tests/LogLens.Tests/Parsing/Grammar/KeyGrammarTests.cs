@@ -21,6 +21,8 @@ public class KeyGrammarTests
         yield return Case("Warning: Identity file /nope/id_ed25519 not accessible: No such file or directory.", new IdentityNotAccessible("/nope/id_ed25519", "No such file or directory"));
         yield return Case("no such identity: /nope/id_ed25519: No such file or directory", new IdentityNotAccessible("/nope/id_ed25519", "No such file or directory"));
         yield return Case("no such identity: /root/.ssh/id_dsa", new IdentityNotAccessible("/root/.ssh/id_dsa", string.Empty));
+        yield return Case("Agent admitted failure to sign using the key.", new SigningFailed(null, null, true, "Agent admitted failure to sign using the key"));
+        yield return Case("ssh_askpass: exec(/usr/lib/ssh/ssh-askpass): No such file or directory", new TerminalUnavailable("/usr/lib/ssh/ssh-askpass", "No such file or directory"));
         yield return Case("debug1: Skipping ssh-dss key /root/.ssh/id_dsa - corresponding algo not in PubkeyAcceptedAlgorithms", new KeySkipped("ssh-dss", "/root/.ssh/id_dsa", "corresponding algo not in PubkeyAcceptedAlgorithms"));
         yield return Case("debug1: Skipping ssh-rsa key /root/.ssh/id_rsa - not in PubkeyAcceptedKeyTypes", new KeySkipped("ssh-rsa", "/root/.ssh/id_rsa", "not in PubkeyAcceptedKeyTypes"));
         yield return Case("debug1: get_agent_identities: ssh_fetch_identitylist: agent contains no identities", new AgentStatus("ssh_fetch_identitylist: agent contains no identities"));
