@@ -22,6 +22,11 @@ public sealed record HostKeyTypeNotKnown(int? KeyType, string Host) : SshEvent;
 /// <param name="KeyType">The key type.</param>
 public sealed record HostKeyKnown(string Host, string KeyType) : SshEvent;
 
+/// <summary>A known-hosts file ssh reads (<c>hostkeys_find_by_key_hostfile: trying user hostfile "FILE"</c>, 8.5+ at -vvv): the one <c>UserKnownHostsFile</c> names.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="User">Whether it is the user's file (UserKnownHostsFile) rather than the system's (GlobalKnownHostsFile).</param>
+public sealed record KnownHostsFileRead(string Path, bool User) : SshEvent;
+
 /// <summary>Where ssh found a key (<c>Found key in FILE:LINE</c>).</summary>
 /// <param name="File">The known-hosts file.</param>
 /// <param name="FileLine">The line in it.</param>

@@ -102,6 +102,7 @@ public enum DebugLevel
 [JsonDerivedType(typeof(KnownHostsFileMissing), nameof(KnownHostsFileMissing))]
 [JsonDerivedType(typeof(KnownHostsHint), nameof(KnownHostsHint))]
 [JsonDerivedType(typeof(KnownHostsLookup), nameof(KnownHostsLookup))]
+[JsonDerivedType(typeof(KnownHostsFileRead), nameof(KnownHostsFileRead))]
 [JsonDerivedType(typeof(LocalVersion), nameof(LocalVersion))]
 [JsonDerivedType(typeof(MultiplexStep), nameof(MultiplexStep))]
 [JsonDerivedType(typeof(NegotiationFailed), nameof(NegotiationFailed))]

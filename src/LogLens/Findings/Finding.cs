@@ -78,10 +78,84 @@ public enum Confidence
 /// <param name="Text">The line's text.</param>
 public sealed record Evidence(int Line, string Text);
 
+/// <summary>Where a fix is applied.</summary>
+public enum FixLocation
+{
+    /// <summary>A command to run on the machine that ran ssh.</summary>
+    Client,
+
+    /// <summary>A command to run on the server (usually as root).</summary>
+    Server,
+
+    /// <summary>A line to put in a configuration file (<see cref="Fix.File"/>: <c>~/.ssh/config</c>, <c>/etc/ssh/sshd_config</c> ...).</summary>
+    Config,
+}
+
 /// <summary>One way to fix what a finding describes.</summary>
 /// <param name="Description">What to do, in words.</param>
-/// <param name="Command">The command to run, with the log's own values, or <see langword="null"/> when there is none.</param>
-public sealed record Fix(string Description, string? Command = null);
+/// <param name="Command">The command to run (or the configuration line), with the log's own values, or <see langword="null"/> when there is none.</param>
+public sealed record Fix(string Description, string? Command = null)
+{
+    /// <summary>Where the command runs, or which kind of file the line goes into.</summary>
+    public FixLocation Where { get; init; } = FixLocation.Client;
+
+    /// <summary>For a <see cref="FixLocation.Config"/> fix: the file the line belongs in; otherwise <see langword="null"/>.</summary>
+    public string? File { get; init; }
+
+    /// <summary>Whether the command holds a placeholder (<c>HOST</c>, <c>USER</c>, <c>KEY</c> ...) the user must replace: the log did not show the value.</summary>
+    public bool HasPlaceholder => Command is not null && Placeholders.In(Command);
+
+    /// <summary>A command to run on the server.</summary>
+    /// <param name="description">What to do.</param>
+    /// <param name="command">The command.</param>
+    /// <returns>The fix.</returns>
+    public static Fix OnServer(string description, string? command = null) => new(description, command) { Where = FixLocation.Server };
+
+    /// <summary>A line for a configuration file.</summary>
+    /// <param name="description">What to do.</param>
+    /// <param name="file">The file (<c>/etc/ssh/sshd_config</c>, <c>~/.ssh/config</c>).</param>
+    /// <param name="line">The line.</param>
+    /// <returns>The fix.</returns>
+    public static Fix InConfig(string description, string file, string line) => new(description, line) { Where = FixLocation.Config, File = file };
+}
+
+/// <summary>The words that stand for a value the log did not show, in a fix's command.</summary>
+public static class Placeholders
+{
+    /// <summary>Every placeholder a rule may put in a command.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "HOST", "USER", "PORT", "KEY", "FILE", "PATH_TO_KEY", "TARGET", "TARGET_HOST", "TARGET_PORT", "JUMP_HOST", "LOCAL_PORT",
+        "OTHER_PORT", "REMOTE_PORT", "YOUR_IP", "IP_ADDRESS", "IFACE", "CA_KEY", "PID", "PROGRAM", "KEYFILE", "SERVER",
+    };
+
+    /// <summary>Whether a command holds a placeholder: one of <see cref="All"/> as a whole word.</summary>
+    /// <param name="command">The command.</param>
+    /// <returns><see langword="true"/> when the user must fill something in.</returns>
+    public static bool In(string command)
+    {
+        var start = -1;
+        for (var i = 0; i <= command.Length; i++)
+        {
+            var word = i < command.Length && (char.IsAsciiLetterUpper(command[i]) || command[i] == '_' || (start >= 0 && char.IsAsciiDigit(command[i])));
+            if (word && start < 0)
+            {
+                start = i > 0 && (char.IsAsciiLetterOrDigit(command[i - 1]) || command[i - 1] is '$' or '-') ? -2 : i;
+            }
+            else if (!word && start != -1)
+            {
+                if (start >= 0 && (i == command.Length || !char.IsAsciiLetterLower(command[i])) && All.Contains(command[start..i]))
+                {
+                    return true;
+                }
+
+                start = -1;
+            }
+        }
+
+        return false;
+    }
+}
 
 /// <summary>
 /// A diagnosis: what went wrong (or right), in the user's terms, with the lines that prove it and the

@@ -32,6 +32,13 @@ internal static class Names
         _ => "info",
     };
 
+    public static string Of(FixLocation where) => where switch
+    {
+        FixLocation.Server => "server",
+        FixLocation.Config => "config",
+        _ => "client",
+    };
+
     public static string Of(Confidence confidence) => confidence switch
     {
         Confidence.Certain => "certain",

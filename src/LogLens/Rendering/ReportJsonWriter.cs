@@ -172,6 +172,9 @@ internal sealed class ReportJsonWriter : IDisposable
             json.WriteStartObject();
             json.WriteString("description", fix.Description);
             json.WriteString("command", fix.Command);
+            json.WriteString("where", Names.Of(fix.Where));
+            json.WriteString("file", fix.File);
+            json.WriteBoolean("placeholder", fix.HasPlaceholder);
             json.WriteEndObject();
         }
 

@@ -152,7 +152,14 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
                 WrapInto(fix.Description, "    • ", "      ");
                 if (fix.Command is { } command)
                 {
-                    output.WriteLine("      " + Cyan("$ " + Safe(command)));
+                    // Where it goes shows in front: a shell on this machine, a shell on the server, or a line of a file.
+                    var prompt = fix.Where switch
+                    {
+                        FixLocation.Server => "server$ ",
+                        FixLocation.Config => $"{fix.File}: ",
+                        _ => "$ ",
+                    };
+                    output.WriteLine("      " + Cyan(Safe(prompt + command)));
                 }
             }
         }

@@ -59,7 +59,7 @@ internal abstract class Rule(RuleDescriptor descriptor)
         new(e.Line, e.Raw.Contains(e.Content, StringComparison.Ordinal) ? e.Raw.TrimEnd() : e.Content);
 
     /// <summary>Quotes a value for a POSIX shell when it needs it.</summary>
-    protected static string Shell(string value) =>
+    internal static string Shell(string value) =>
         value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "@%_+=:,./-~".Contains(c, StringComparison.Ordinal)) && !value.StartsWith('~')
             ? value
             : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -94,6 +94,7 @@ internal static class HostKeyGrammar
         Template("fopen {path}: {reason}", f => new KnownHostsFileMissing(f[0], f[1]), "load_hostkeys", "load_hostkeys_file"),
         Template("hostkeys file {path} does not exist", f => new KnownHostsFileMissing(f[0], "does not exist"), [.. LookupFunctions, .. UpdateFunctions]),
         Template("known hosts file {path} does not exist", f => new KnownHostsFileMissing(f[0], "does not exist"), UpdateFunctions),
+        Template("trying {kind} hostfile \"{path}\"", f => new KnownHostsFileRead(f[1], f[0] == "user"), "hostkeys_find_by_key_hostfile"),
         Template("{detail}", f => new KnownHostsLookup(f[0]), LookupFunctions),
         Template("{detail}", f => new HostKeyUpdate(f[0]), UpdateFunctions),
         Template("checking without port identifier", _ => new KnownHostsLookup("checking without port identifier")),

@@ -55,14 +55,14 @@ internal sealed class AccountExpiredRule() : Rule(new(RuleIds.AccountExpired, "a
         var fixes = accountExpired
             ? new List<Fix>
             {
-                new Fix("Ask the server's administrator to extend or re-enable the account (on the server)", $"sudo chage -E -1 {user ?? "USER"}"),
-                new Fix("Check the account's dates (on the server)", $"sudo chage -l {user ?? "USER"}"),
+                Fix.OnServer("Ask the server's administrator to extend or re-enable the account (on the server)", $"sudo chage -E -1 {user ?? "USER"}"),
+                Fix.OnServer("Check the account's dates (on the server)", $"sudo chage -l {user ?? "USER"}"),
             }
             : new List<Fix>
             {
                 new Fix("Log in once from a terminal, with a pseudo-terminal, and set a new password when asked", $"ssh -t {target}"),
-                new Fix("Or have an administrator set the password or clear the forced change (on the server)", $"sudo passwd {user ?? "USER"}"),
-                new Fix("Check the password's dates (on the server)", $"sudo chage -l {user ?? "USER"}"),
+                Fix.OnServer("Or have an administrator set the password or clear the forced change (on the server)", $"sudo passwd {user ?? "USER"}"),
+                Fix.OnServer("Check the password's dates (on the server)", $"sudo chage -l {user ?? "USER"}"),
             };
         return Report(message, [AuthFacts.UserEvidence(session), session.Last<ServerAcceptsKey>(), .. notices, session.Last<ConnectionClosedByPeer>(), session.Last<ExitStatus>()], fixes, severity);
     }

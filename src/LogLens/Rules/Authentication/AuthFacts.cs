@@ -1,6 +1,7 @@
 using System.Globalization;
 using LogLens.Analysis;
 using LogLens.Events;
+using LogLens.Findings;
 
 namespace LogLens.Rules.Authentication;
 
@@ -93,6 +94,42 @@ internal static class AuthFacts
     /// <summary>The <c>-p PORT</c> argument for ssh-copy-id, or nothing on port 22.</summary>
     public static string PortArgument(SessionView session) =>
         session.Target?.Port is { } p && p != 22 ? $"-p {p} " : string.Empty;
+
+    /// <summary>
+    /// Whether the server lets a password in (<c>password</c> or <c>keyboard-interactive</c> in its last list of methods),
+    /// or <see langword="null"/> when the log shows no list.
+    /// </summary>
+    public static bool? PasswordAllowed(SessionView session)
+    {
+        var list = session.All<AuthMethodsCanContinue>().LastOrDefault()?.MethodList
+            ?? session.All<PermissionDenied>().LastOrDefault(p => p.Methods.Length > 0)?.Methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return list is null ? null : list.Any(m => m is "password" or "keyboard-interactive");
+    }
+
+    /// <summary>
+    /// How to put a public key on the server: ssh-copy-id logs in with the password once, so it is offered only where the
+    /// server takes one; otherwise the key goes in through a way in that works.
+    /// </summary>
+    public static Fix InstallKey(SessionView session, string publicKey)
+    {
+        var user = User(session);
+        var who = user is null ? "the remote user" : $"'{user}'";
+        return PasswordAllowed(session) == false
+            ? new Fix($"Print the public key, then add that line to ~/.ssh/authorized_keys of {who} on the server through a way in that works (its console, " +
+                "another key that logs in, the provider's key settings): the server accepts no password here, so ssh-copy-id could not log in", $"cat {Rule.Shell(publicKey)}")
+            : new Fix($"Install the public key for {who} (asks for the password once)", $"ssh-copy-id -i {Rule.Shell(publicKey)} {PortArgument(session)}{Rule.Shell(UserAtHost(session))}");
+    }
+
+    /// <summary>The public key of the identity ssh offered or was told to use (<c>-i</c>, <c>IdentityFile</c>), or <paramref name="fallback"/>.</summary>
+    public static string PublicKeyOf(SessionView session, string fallback = "~/.ssh/id_ed25519.pub")
+    {
+        var identities = session.All<IdentityFile>().Where(i => !i.Missing && !i.Path.EndsWith("-cert", StringComparison.Ordinal) && !i.Path.EndsWith("-cert.pub", StringComparison.Ordinal)).ToList();
+        var file = Offers(session).FirstOrDefault(o => o.Source == "explicit" && o.IsFile)?.Path
+            ?? Local.LocalFacts.ExplicitIdentities(session).FirstOrDefault(p => identities.Any(i => Local.LocalFacts.SamePath(p, i.Path)))
+            ?? identities.FirstOrDefault(i => !Local.LocalFacts.IsDefaultKey(i.Path))?.Path
+            ?? identities.FirstOrDefault()?.Path;
+        return file is null ? fallback : file.EndsWith(".pub", StringComparison.Ordinal) ? file : file + ".pub";
+    }
 
     /// <summary>The <c>user@host</c> without a port.</summary>
     public static string UserAtHost(SessionView session)

@@ -52,8 +52,8 @@ internal sealed class CertificateInvalidRule() : Rule(new(RuleIds.CertificateInv
             [
                 new Fix("Show the certificate's validity period, principals and signing CA", $"ssh-keygen -L -f {Shell(certPath)}"),
                 new Fix("If it has expired or names other principals, have the CA sign a new one (on the CA host)", $"ssh-keygen -s CA_KEY -I ID -n {user ?? "USER"} -V +52w {Shell(certPath.EndsWith("-cert.pub", StringComparison.Ordinal) ? certPath[..^"-cert.pub".Length] + ".pub" : "KEY.pub")}"),
-                new Fix("On the server, check that sshd trusts the CA that signed it", "sudo sshd -T | grep -i -E 'trustedusercakeys|authorizedprincipals|revokedkeys'"),
-                new Fix("On the server, read sshd's reason (Certificate invalid: ...)", "sudo journalctl -u ssh -n 50"),
+                Fix.OnServer("On the server, check that sshd trusts the CA that signed it", "sudo sshd -T | grep -i -E 'trustedusercakeys|authorizedprincipals|revokedkeys'"),
+                Fix.OnServer("On the server, read sshd's reason (Certificate invalid: ...)", "sudo journalctl -u ssh -n 50"),
             ]);
     }
 

@@ -77,10 +77,10 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
         {
             file is null && refused.Any(o => o.Source == "agent")
                 ? new Fix("Install an agent key on the server: print the public keys the agent holds, then append the right one to the server's ~/.ssh/authorized_keys", "ssh-add -L")
-                : new Fix($"Install the public key for {(user is null ? "the remote user" : $"'{user}'")} (asks for the password once)", $"ssh-copy-id -i {Shell(publicKey)} {AuthFacts.PortArgument(session)}{Shell(AuthFacts.UserAtHost(session))}"),
-            new Fix("On the server, make home, ~/.ssh and authorized_keys writable only by the user (StrictModes)", "chmod go-w ~ && chmod 700 ~/.ssh && chmod 600 ~/.ssh/authorized_keys"),
-            new Fix("On the server, read sshd's reason for the refusal (the unit is 'sshd' on Red Hat-like systems; or /var/log/auth.log, /var/log/secure)", "sudo journalctl -u ssh -n 50"),
-            new Fix("On an SELinux server, restore the labels of ~/.ssh", "restorecon -R -v ~/.ssh"),
+                : AuthFacts.InstallKey(session, publicKey),
+            Fix.OnServer("On the server, make home, ~/.ssh and authorized_keys writable only by the user (StrictModes)", "chmod go-w ~ && chmod 700 ~/.ssh && chmod 600 ~/.ssh/authorized_keys"),
+            Fix.OnServer("On the server, read sshd's reason for the refusal (the unit is 'sshd' on Red Hat-like systems; or /var/log/auth.log, /var/log/secure)", "sudo journalctl -u ssh -n 50"),
+            Fix.OnServer("On an SELinux server, restore the labels of ~/.ssh", "restorecon -R -v ~/.ssh"),
         };
         if (file is not null)
         {
@@ -113,7 +113,7 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
                 [
                     new Fix("If you have a key elsewhere, name it", $"ssh -i PATH_TO_KEY {Destination(session)}"),
                     new Fix("Or create one", "ssh-keygen -t ed25519"),
-                    new Fix("And install it on the server", $"ssh-copy-id -i ~/.ssh/id_ed25519.pub {target}"),
+                    AuthFacts.InstallKey(session, "~/.ssh/id_ed25519.pub"),
                 ],
                 title: "No key was offered and the server accepts only keys");
         }
@@ -126,9 +126,9 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
             [AuthFacts.UserEvidence(session), denied],
             [
                 new Fix("See which keys ssh offers", $"ssh -v {Destination(session)}"),
-                new Fix("Install your public key on the server", $"ssh-copy-id -i ~/.ssh/id_ed25519.pub {target}"),
-                new Fix("On the server, make home, ~/.ssh and authorized_keys writable only by the user (StrictModes)", "chmod go-w ~ && chmod 700 ~/.ssh && chmod 600 ~/.ssh/authorized_keys"),
-                new Fix("On the server, read sshd's reason (or /var/log/auth.log, /var/log/secure)", "sudo journalctl -u ssh -n 50"),
+                AuthFacts.InstallKey(session, AuthFacts.PublicKeyOf(session)),
+                Fix.OnServer("On the server, make home, ~/.ssh and authorized_keys writable only by the user (StrictModes)", "chmod go-w ~ && chmod 700 ~/.ssh && chmod 600 ~/.ssh/authorized_keys"),
+                Fix.OnServer("On the server, read sshd's reason (or /var/log/auth.log, /var/log/secure)", "sudo journalctl -u ssh -n 50"),
             ]);
     }
 

@@ -53,9 +53,9 @@ internal sealed class PasswordOnlyRule() : Rule(new(RuleIds.PasswordOnly, "passw
             [AuthFacts.UserEvidence(session), methods, noTty, session.Last<NoMoreAuthMethods>(), denied],
             [
                 new Fix("Log in interactively with the password, from a terminal", $"ssh -o BatchMode=no -o PreferredAuthentications=keyboard-interactive,password {Destination(session)}"),
-                new Fix("For unattended use, enable keys on the server (/etc/ssh/sshd_config, then reload sshd)", "PubkeyAuthentication yes"),
-                new Fix("Then install your key (this asks for the password once)", $"ssh-copy-id -i ~/.ssh/id_ed25519.pub {AuthFacts.PortArgument(session)}{Shell(AuthFacts.UserAtHost(session))}"),
-                new Fix("Check what the server allows for this user (on the server)", $"sudo sshd -T -C user={user ?? "USER"},host=localhost,addr=127.0.0.1 | grep -i -E 'pubkeyauthentication|passwordauthentication|kbdinteractive'"),
+                Fix.InConfig("For unattended use, enable keys on the server, then reload sshd", "/etc/ssh/sshd_config", "PubkeyAuthentication yes"),
+                AuthFacts.InstallKey(session, AuthFacts.PublicKeyOf(session)),
+                Fix.OnServer("Check what the server allows for this user (on the server)", $"sudo sshd -T -C user={user ?? "USER"},host=localhost,addr=127.0.0.1 | grep -i -E 'pubkeyauthentication|passwordauthentication|kbdinteractive'"),
             ],
             confidence: cut ? Confidence.Likely : Confidence.Certain);
     }

@@ -42,8 +42,8 @@ internal sealed class PasswordRejectedRule() : Rule(new(RuleIds.PasswordRejected
         var fixes = new List<Fix>
         {
             new Fix("Try again with the user named explicitly", $"ssh {AuthFacts.PortArgument(session)}{Shell(user ?? "USER")}@{Shell(session.Target?.Host ?? "HOST")}"),
-            new Fix("On the server, read sshd's reason (Failed password / Invalid user / not allowed; the unit is 'sshd' on Red Hat-like systems)", "sudo journalctl -u ssh -n 50"),
-            new Fix("On the server, check whether the account is locked", $"sudo passwd -S {user ?? "USER"}; sudo faillock --user {user ?? "USER"}"),
+            Fix.OnServer("On the server, read sshd's reason (Failed password / Invalid user / not allowed; the unit is 'sshd' on Red Hat-like systems)", "sudo journalctl -u ssh -n 50"),
+            Fix.OnServer("On the server, check whether the account is locked", $"sudo passwd -S {user ?? "USER"}; sudo faillock --user {user ?? "USER"}"),
         };
         if (user == "root")
         {

@@ -56,7 +56,7 @@ internal sealed class TooManyAuthFailuresRule() : Rule(new(RuleIds.TooManyAuthFa
                 new Fix($"Make it permanent in ~/.ssh/config: Host {host} / IdentityFile {key} / IdentitiesOnly yes{(user is null ? string.Empty : $" / User {user}")}"),
                 new Fix("See which keys the agent holds, and remove the ones you do not need (or all of them)", "ssh-add -l && ssh-add -D"),
                 new Fix("For a password login, skip the keys", $"ssh -o PubkeyAuthentication=no {Destination(session)}"),
-                new Fix("Or, on the server, allow more attempts: MaxAuthTries 10 in /etc/ssh/sshd_config, then reload sshd"),
+                Fix.OnServer("Or, on the server, allow more attempts: MaxAuthTries 10 in /etc/ssh/sshd_config, then reload sshd"),
             ]);
     }
 }

@@ -41,10 +41,10 @@ internal sealed class ConnectionRefusedRule() : Rule(new(RuleIds.ConnectionRefus
             message,
             [.. attempts, final],
             [
-                new Fix($"Check that sshd runs and listens on port {port} on the server", $"sudo ss -tlnp | grep ':{port} '"),
+                Fix.OnServer($"Check that sshd runs and listens on port {port} on the server", $"sudo ss -tlnp | grep ':{port} '"),
                 new Fix("Start sshd if it is not running (the unit is 'sshd' on Red Hat-like systems)", "sudo systemctl status ssh"),
                 new Fix("If sshd listens on another port, connect to that one", $"ssh -p PORT {UserAt(session)}{host}"),
-                new Fix($"Look for a firewall rule rejecting port {port} (on the server and in between)", "sudo iptables -L -n -v"),
+                Fix.OnServer($"Look for a firewall rule rejecting port {port} (on the server and in between)", "sudo iptables -L -n -v"),
             ]);
     }
 

@@ -107,7 +107,7 @@ internal sealed class NoRouteRule() : Rule(new(RuleIds.NoRoute, "no-route", Seve
 
         if (noRoute)
         {
-            fixes.Add(new Fix($"On the server, check for a firewall rejecting port {port} (firewalld: allow ssh)", "sudo firewall-cmd --list-all"));
+            fixes.Add(Fix.OnServer($"On the server, check for a firewall rejecting port {port} (firewalld: allow ssh)", "sudo firewall-cmd --list-all"));
             if (local && platform is Platform.MacOs or Platform.Unknown)
             {
                 var permission = new Fix("On macOS, allow the app that runs ssh under System Settings > Privacy & Security > Local Network");

@@ -64,7 +64,12 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
         var (host, port) = HostAndPort(strict?.Host ?? authenticity?.Host, session);
         var keyType = strict?.KeyType ?? serverKey?.KeyType;
         var fingerprint = serverKey?.Fingerprint ?? session.All<HostKeyFingerprint>().LastOrDefault(f => f.Fingerprint is not null)?.Fingerprint;
-        var file = session.All<KnownHostsFileMissing>().Select(m => m.Path).LastOrDefault(p => !p.StartsWith("/etc/", StringComparison.Ordinal) && !p.Contains("ProgramData", StringComparison.OrdinalIgnoreCase)) ?? "~/.ssh/known_hosts";
+        // The file ssh reads for this connection (UserKnownHostsFile, shown at -vvv), else one it looked for, else the default.
+        var seen = session.All<KnownHostsFileRead>().LastOrDefault(f => f.User)?.Path
+            ?? session.All<KnownHostsFileMissing>().Select(m => m.Path).LastOrDefault(p => !p.StartsWith("/etc/", StringComparison.Ordinal) && !p.Contains("ProgramData", StringComparison.OrdinalIgnoreCase));
+        var file = seen ?? "~/.ssh/known_hosts";
+        var usual = file.Replace('\\', '/').EndsWith("/.ssh/known_hosts", StringComparison.Ordinal);
+        var option = usual ? string.Empty : $"-o UserKnownHostsFile={Shell(file)} ";
         var portArgument = port is { } p && p != 22 ? $"-p {p} " : string.Empty;
         var presented = fingerprint is null
             ? string.Empty
@@ -80,9 +85,9 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
                 new Fix(
                     fingerprint is null ? "Fetch the server's key and compare its fingerprint with the one the administrator gives you" : $"Fetch the server's key and check that one fingerprint printed is {fingerprint}",
                     $"ssh-keyscan {portArgument}{Shell(host)} | ssh-keygen -lf -"),
-                new Fix($"If it matches, add the key to {file}", $"ssh-keyscan {portArgument}{Shell(host)} >> {(file.StartsWith("~/", StringComparison.Ordinal) ? file : Shell(file))}"),
-                new Fix("Or connect once from a terminal and answer yes after checking the fingerprint", $"ssh {Destination(session)}"),
-                new Fix("Or let ssh add unknown keys by itself (it still refuses changed keys)", $"ssh -o StrictHostKeyChecking=accept-new {Destination(session)}"),
+                new Fix(seen is null ? $"If it matches, add the key to your known_hosts file ({file}, unless UserKnownHostsFile names another: ssh -G {host} | grep -i knownhostsfile)" : $"If it matches, add the key to {file}, the file ssh reads here", $"ssh-keyscan {portArgument}{Shell(host)} >> {(file.StartsWith("~/", StringComparison.Ordinal) ? file : Shell(file))}"),
+                new Fix("Or connect once from a terminal and answer yes after checking the fingerprint", $"ssh {option}{Destination(session)}"),
+                new Fix("Or let ssh add unknown keys by itself (it still refuses changed keys)", $"ssh {option}-o StrictHostKeyChecking=accept-new {Destination(session)}"),
             ],
             confidence: confidence);
     }

@@ -112,7 +112,7 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
         var edit = commandLine ? null : $"sed -n '{line ?? 1}p' {Shell(file)}";
         if (VendorOptions.TryGetValue(option, out var vendor))
         {
-            fixes.Add(new Fix($"Tell other builds to skip it: put this line before the first Host block of {(commandLine ? "your config" : file)}", $"IgnoreUnknown {Canonical(option)}"));
+            fixes.Add(Fix.InConfig("Tell other builds to skip it: put this line before the first Host block", commandLine ? "~/.ssh/config" : file, $"IgnoreUnknown {Canonical(option)}"));
             fixes.Add(new Fix($"Or remove {Canonical(option)} from {where}", edit));
             return $"{client} does not know the option '{option}' at {where}: it exists only in {vendor}. A config shared between machines " +
                    "(dotfiles, a copied ~/.ssh) breaks on the others.";
@@ -132,7 +132,7 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
                     fixes.Add(new Fix($"Remove {Canonical(option)} from {where}, or upgrade the client", edit));
                 }
 
-                fixes.Add(new Fix("Or let older clients skip it: put this line before the first Host block", $"IgnoreUnknown {Canonical(option)}"));
+                fixes.Add(Fix.InConfig("Or let older clients skip it: put this line before the first Host block", commandLine ? "~/.ssh/config" : file, $"IgnoreUnknown {Canonical(option)}"));
                 return $"The option '{Canonical(option)}' at {where} is newer than the client: it appeared in OpenSSH {since.ToString("0.0", CultureInfo.InvariantCulture)}, " +
                        $"and this is {client}. The option is spelt correctly; this ssh is too old to know it.";
             }
@@ -167,7 +167,7 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
             evidence,
             [
                 new Fix("Pass the key as an identity, not as the config", $"ssh -i {Shell(file)} USER@HOST"),
-                new Fix("Or name it in ~/.ssh/config under the host", $"IdentityFile {file}"),
+                Fix.InConfig("Or name it under the host's block", "~/.ssh/config", $"IdentityFile {file}"),
                 new Fix("ssh echoed the key's lines in its errors: if this output was shared anywhere, treat the key as exposed and replace it"),
             ],
             title: "A key file was given as the ssh config");

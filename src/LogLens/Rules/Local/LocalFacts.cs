@@ -32,6 +32,14 @@ internal static partial class LocalFacts
     /// <summary>The severity of a local key problem: a warning when the login succeeded anyway, otherwise an error.</summary>
     public static Severity KeySeverity(SessionView session) => session.Authenticated ? Severity.Warning : Severity.Error;
 
+    /// <summary>The identities the user named: <c>Will attempt key: PATH ... explicit</c>, and <c>-i</c> in <c>Started with:</c>.</summary>
+    public static List<string> ExplicitIdentities(SessionView session)
+    {
+        var paths = session.All<WillAttemptKey>().Where(w => w.Explicit && !w.FromAgent).Select(w => w.Path).ToList();
+        paths.AddRange(CommandLineIdentities(session));
+        return paths;
+    }
+
     /// <summary>Whether a path names one of the keys ssh tries by default (<c>~/.ssh/id_rsa</c> and friends).</summary>
     public static bool IsDefaultKey(string path)
     {

@@ -10,7 +10,7 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
     public override Finding? Evaluate(RuleContext context)
     {
         var session = context.Session;
-        var explicitPaths = ExplicitPaths(session);
+        var explicitPaths = LocalFacts.ExplicitIdentities(session);
 
         // A user-provided identity that cannot be read is reported without a debug level ("Warning: Identity file ...",
         // "no such identity: ..." at info level, 8.5+); the default keys are reported at debug3 and are normal.
@@ -101,14 +101,6 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
         var last = session.Events.LastOrDefault(e => e is IdentityNotAccessible or OfferingKey or TryingPrivateKey or ServerAcceptsKey
             or AuthMethodsCanContinue or NextAuthMethod or PasswordPrompt or PassphrasePrompt or SigningFailed);
         return last as IdentityNotAccessible;
-    }
-
-    /// <summary>The identities the user named: <c>Will attempt key: PATH ... explicit</c>, and <c>-i</c> in <c>Started with:</c>.</summary>
-    private static List<string> ExplicitPaths(SessionView session)
-    {
-        var paths = session.All<WillAttemptKey>().Where(w => w.Explicit && !w.FromAgent).Select(w => w.Path).ToList();
-        paths.AddRange(LocalFacts.CommandLineIdentities(session));
-        return paths;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal sealed class HostKeyAlgorithmMismatchRule() : Rule(new(RuleIds.HostKeyA
                 fixes.Insert(0, new Fix(
                     $"One-off: accept the server's SHA-1 RSA host key (and let your RSA key sign the same way if you log in with one)",
                     $"ssh -o HostKeyAlgorithms=+ssh-rsa -o {pubkey}=+ssh-rsa {destination}"));
-                fixes.Add(new Fix("On the server: add an ed25519 host key (ssh-keygen -A creates the missing ones) or upgrade to OpenSSH 7.2 or later, which signs RSA with SHA-2", "sudo ssh-keygen -A"));
+                fixes.Add(Fix.OnServer("On the server: add an ed25519 host key (ssh-keygen -A creates the missing ones) or upgrade to OpenSSH 7.2 or later, which signs RSA with SHA-2", "sudo ssh-keygen -A"));
             }
             else if (dssOnly)
             {
@@ -45,7 +45,7 @@ internal sealed class HostKeyAlgorithmMismatchRule() : Rule(new(RuleIds.HostKeyA
                     fixes.Insert(0, new Fix("One-off: accept the server's DSA host key (not possible from OpenSSH 10.0, and often not in 9.8/9.9 builds)", $"ssh -o HostKeyAlgorithms=+ssh-dss {destination}"));
                 }
 
-                fixes.Add(new Fix("On the server: create modern host keys (ed25519, RSA) and enable them in sshd_config", "sudo ssh-keygen -A"));
+                fixes.Add(Fix.OnServer("On the server: create modern host keys (ed25519, RSA) and enable them in sshd_config", "sudo ssh-keygen -A"));
             }
         }
 

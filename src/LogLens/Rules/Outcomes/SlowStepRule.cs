@@ -52,7 +52,7 @@ internal sealed class SlowStepRule() : Rule(new(RuleIds.SlowStep, "slow-step", S
         if (after is RemoteVersion or IdentificationFailed or BannerExchangeFailed)
         {
             return ("The server accepted the connection but was slow to send its SSH banner: sshd is overloaded or queueing unauthenticated connections (MaxStartups), or a proxy or load balancer in front of it holds the connection.",
-                [new Fix("On the server, look at sshd's load and its log", "sudo journalctl -u ssh --since '-10 min'")]);
+                [Fix.OnServer("On the server, look at sshd's load and its log", "sudo journalctl -u ssh --since '-10 min'")]);
         }
 
         if (before is ExpectingMessage || (before is ProtocolMessage { Name: "SSH2_MSG_KEXINIT" } && after is not AuthMethodsCanContinue))
@@ -74,8 +74,8 @@ internal sealed class SlowStepRule() : Rule(new(RuleIds.SlowStep, "slow-step", S
         {
             return ("The wait came right after authentication started, before the server's first answer: the server looks up your address in DNS (UseDNS yes) and its resolver does not answer, or it tries GSSAPI. The login itself is not the problem.",
                 [
-                    new Fix("On the server: turn off reverse lookups in /etc/ssh/sshd_config, then reload sshd", "echo 'UseDNS no' | sudo tee -a /etc/ssh/sshd_config && sudo systemctl reload ssh"),
-                    new Fix("On the server: check that its resolver answers", "getent hosts $(echo $SSH_CLIENT | cut -d' ' -f1)"),
+                    Fix.OnServer("On the server: turn off reverse lookups in /etc/ssh/sshd_config, then reload sshd", "echo 'UseDNS no' | sudo tee -a /etc/ssh/sshd_config && sudo systemctl reload ssh"),
+                    Fix.OnServer("On the server: check that its resolver answers", "getent hosts $(echo $SSH_CLIENT | cut -d' ' -f1)"),
                     new Fix("On the client: skip GSSAPI", $"ssh -o GSSAPIAuthentication=no {destination}"),
                 ]);
         }

@@ -110,11 +110,11 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
             message,
             [forced, login, command, cause, closed, exit],
             [
-                new Fix("On the server, see the account's login shell", $"getent passwd {user}"),
-                new Fix("If it should log in interactively, give it a real shell (on the server)", $"sudo usermod -s /bin/bash {user}"),
-                new Fix("On the server, look for ForceCommand, ChrootDirectory and Match blocks", "sudo sshd -T | grep -i -E 'forcecommand|chrootdirectory'"),
-                new Fix("Check the key's options (command=, restrict) in the server's ~/.ssh/authorized_keys", "grep -n 'command=' ~/.ssh/authorized_keys"),
-                new Fix("On the server, read sshd's log for this session (the unit is 'sshd' on Red Hat-like systems)", "sudo journalctl -u ssh -n 50"),
+                Fix.OnServer("On the server, see the account's login shell", $"getent passwd {user}"),
+                Fix.OnServer("If it should log in interactively, give it a real shell (on the server)", $"sudo usermod -s /bin/bash {user}"),
+                Fix.OnServer("On the server, look for ForceCommand, ChrootDirectory and Match blocks", "sudo sshd -T | grep -i -E 'forcecommand|chrootdirectory'"),
+                Fix.OnServer("Check the key's options (command=, restrict) in the server's ~/.ssh/authorized_keys", "grep -n 'command=' ~/.ssh/authorized_keys"),
+                Fix.OnServer("On the server, read sshd's log for this session (the unit is 'sshd' on Red Hat-like systems)", "sudo journalctl -u ssh -n 50"),
             ],
             confidence: confidence);
     }

@@ -50,11 +50,11 @@ internal sealed class ForwardingRefusedRule() : Rule(new(RuleIds.ForwardingRefus
             message,
             [disabled, connection, .. remote, .. prohibited, request],
             [
-                new Fix("On the server, see what sshd allows for forwarding", "sudo sshd -T | grep -i -E 'allowtcpforwarding|disableforwarding|permitopen|permitlisten|gatewayports'"),
-                new Fix("On the server, allow it in /etc/ssh/sshd_config (or in a Match User block), then reload sshd", "AllowTcpForwarding yes"),
+                Fix.OnServer("On the server, see what sshd allows for forwarding", "sudo sshd -T | grep -i -E 'allowtcpforwarding|disableforwarding|permitopen|permitlisten|gatewayports'"),
+                Fix.InConfig("On the server, allow it (or in a Match User block), then reload sshd", "/etc/ssh/sshd_config", "AllowTcpForwarding yes"),
                 listen is not null
-                    ? new Fix($"On the server, see whether port {listen} is already taken", $"ss -tlnp 'sport = :{listen}'")
-                    : new Fix("Check the key's options in the server's ~/.ssh/authorized_keys (no-port-forwarding, restrict, permitopen=)", "grep -n -E 'no-port-forwarding|restrict|permitopen' ~/.ssh/authorized_keys"),
+                    ? Fix.OnServer($"On the server, see whether port {listen} is already taken", $"ss -tlnp 'sport = :{listen}'")
+                    : Fix.OnServer("Check the key's options in the server's ~/.ssh/authorized_keys (no-port-forwarding, restrict, permitopen=)", "grep -n -E 'no-port-forwarding|restrict|permitopen' ~/.ssh/authorized_keys"),
             ]);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class NotSshServerRule() : Rule(new(RuleIds.NotSshServer, "not-s
             fixes.Add(port == 22
                 ? new Fix("Connect to the port sshd really listens on", $"ssh -p PORT {user}{host}")
                 : new Fix("Connect to the port sshd really listens on (22 unless it was changed)", $"ssh -p 22 {user}{host}"));
-            fixes.Add(new Fix("On the server, see which program listens on which port", $"sudo ss -tlnp | grep ':{port} '"));
+            fixes.Add(Fix.OnServer("On the server, see which program listens on which port", $"sudo ss -tlnp | grep ':{port} '"));
         }
 
         return Report(message, answer.Evidence, fixes);

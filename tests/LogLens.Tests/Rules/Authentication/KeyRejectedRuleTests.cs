@@ -58,8 +58,19 @@ public class KeyRejectedRuleTests
         var finding = Lab(scenario).Findings[0];
         finding.Slug.Should().Be(Slug);
         finding.Message.Should().Contain("/tmp/loglens-lab/keys/id_other").And.Contain("'llab'");
-        Commands(finding).Should().Contain("ssh-copy-id -i /tmp/loglens-lab/keys/id_other.pub -p 42229 llab@127.0.0.1");
+        // The lab's server takes only keys: ssh-copy-id could not log in, so the key goes in another way.
+        Commands(finding).Should().StartWith("cat /tmp/loglens-lab/keys/id_other.pub").And.NotContain(c => c.StartsWith("ssh-copy-id", StringComparison.Ordinal));
         Commands(finding).Should().Contain("ssh -o IdentitiesOnly=yes -i /tmp/loglens-lab/keys/id_other -p 42229 llab@127.0.0.1");
+    }
+
+    [Test]
+    public void OffersSshCopyIdOnlyWhereTheServerTakesAPassword()
+    {
+        const string Offer = "debug1: Offering public key: /home/ana/.ssh/id_ed25519 ED25519 SHA256:abc explicit";
+        var withPassword = SshLog.Analyze($"debug1: Authenticating to h:22 as 'ana'\n{Offer}\ndebug1: Authentications that can continue: publickey,password\nana@h: Permission denied (publickey,password).").Findings[0];
+        Commands(withPassword).First().Should().Be("ssh-copy-id -i /home/ana/.ssh/id_ed25519.pub ana@h");
+        var keysOnly = SshLog.Analyze($"debug1: Authenticating to h:22 as 'ana'\n{Offer}\ndebug1: Authentications that can continue: publickey\nana@h: Permission denied (publickey).").Findings[0];
+        Commands(keysOnly).First().Should().Be("cat /home/ana/.ssh/id_ed25519.pub");
     }
 
     [TestCase("key-strictmodes")]

@@ -63,7 +63,18 @@ public class HostKeyUnknownRuleTests
         report.Outcome.Should().Be(Outcome.Failed);
         var finding = report.Findings[0];
         finding.Slug.Should().Be(Slug);
-        Commands(finding).Should().Contain($"ssh-keyscan -p {port} 127.0.0.1 >> ~/.ssh/known_hosts");
+        // The lab names its own known_hosts file (UserKnownHostsFile). Where ssh prints it (-vvv, BatchMode) the fixes use that
+        // file; with StrictHostKeyChecking=yes it never looks for other keys, so the log does not show it and the fix says so.
+        if (scenario == "hostkey-unknown-batch")
+        {
+            Commands(finding).Should().Contain($"ssh-keyscan -p {port} 127.0.0.1 >> /tmp/loglens-lab/kh/{scenario}");
+            Commands(finding).Should().Contain($"ssh -o UserKnownHostsFile=/tmp/loglens-lab/kh/{scenario} -o StrictHostKeyChecking=accept-new -p {port} llab@127.0.0.1");
+        }
+        else
+        {
+            Commands(finding).Should().Contain($"ssh-keyscan -p {port} 127.0.0.1 >> ~/.ssh/known_hosts");
+            finding.Fixes.Should().Contain(f => f.Description.Contains("unless UserKnownHostsFile names another", StringComparison.Ordinal));
+        }
         finding.Message.Should().Contain("SHA256:ENSkXWu0RNHFo2kDthrgdwLdjKXrJysIUIH/G9x8Onw");
         finding.Evidence.Select(e => e.Text).Should().Contain("Host key verification failed.");
     }
