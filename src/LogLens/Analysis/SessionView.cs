@@ -82,6 +82,31 @@ public sealed class SessionView
     /// </summary>
     public bool Authenticated => Has<AuthenticatedTo>() || Has<AuthSucceeded>() || Has<EnteringInteractiveSession>() || Has<ExitStatus>();
 
+    /// <summary>The host and port a line names as the other end, or nothing (a proxy's <c>UNKNOWN port 65535</c> names none).</summary>
+    private static (string? Host, int? Port) Peer(SshEvent e)
+    {
+        var (host, port) = e switch
+        {
+            ConnectionClosedByPeer c => (c.Host, c.Port),
+            ConnectionReset r => (r.Host, r.Port),
+            ConnectionError c => (c.Host, c.Port),
+            BannerExchangeFailed b => (b.Host, b.Port),
+            HostKeyChanged h => KnownHostsName(h.Host),
+            HostKeyUnknownStrict h => KnownHostsName(h.Host),
+            _ => (null, null),
+        };
+        return host is null or "UNKNOWN" or "" ? (null, null) : (host, port);
+    }
+
+    /// <summary>Splits a known_hosts name: <c>[127.0.0.1]:2222</c> is host and port, anything else a host on the default port.</summary>
+    private static (string? Host, int? Port) KnownHostsName(string name)
+    {
+        var close = name.LastIndexOf("]:", StringComparison.Ordinal);
+        return name.StartsWith('[') && close > 1 && int.TryParse(name.AsSpan(close + 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? (name[1..close], port)
+            : (name, null);
+    }
+
     /// <summary>Where the connection was going.</summary>
     public Target? Target
     {
@@ -91,8 +116,10 @@ public sealed class SessionView
             var auth = First<AuthenticatingTo>();
             var failed = Last<ConnectFailed>();
             var denied = Last<PermissionDenied>();
-            var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host ?? First<NegotiationFailed>()?.Host;
-            var port = connecting?.Port ?? auth?.Port ?? failed?.Port ?? First<NegotiationFailed>()?.Port;
+            // Without -v the lines that name the peer are the failure ones: "Connection closed by H port P", "Host key for [H]:P has changed".
+            var peer = Events.Select(Peer).LastOrDefault(p => p.Host is not null);
+            var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host ?? First<NegotiationFailed>()?.Host ?? peer.Host;
+            var port = connecting?.Port ?? auth?.Port ?? failed?.Port ?? First<NegotiationFailed>()?.Port ?? (peer.Host == host ? peer.Port : null);
             var user = auth?.User ?? denied?.User;
             if (host is null && port is null && user is null)
             {

@@ -48,15 +48,26 @@ internal sealed class TooManyAuthFailuresRule() : Rule(new(RuleIds.TooManyAuthFa
         var explicitKey = offers.FirstOrDefault(o => o.Source == "explicit" && o.IsFile)?.Path ?? planned.FirstOrDefault(w => w.Explicit)?.Path;
         var key = explicitKey is null ? "~/.ssh/KEY" : Shell(explicitKey.EndsWith(".pub", StringComparison.Ordinal) ? explicitKey[..^4] : explicitKey);
         var host = session.Target?.Host ?? "HOST";
-        return Report(
-            message,
-            [AuthFacts.UserEvidence(session), .. offers.Select(o => o.Offer), disconnect],
-            [
-                new Fix("Offer only the key that is authorized for this server", $"ssh -o IdentitiesOnly=yes -i {key} {Destination(session)}"),
-                new Fix($"Make it permanent in ~/.ssh/config: Host {host} / IdentityFile {key} / IdentitiesOnly yes{(user is null ? string.Empty : $" / User {user}")}"),
-                new Fix("See which keys the agent holds, and remove the ones you do not need (or all of them)", "ssh-add -l && ssh-add -D"),
-                new Fix("For a password login, skip the keys", $"ssh -o PubkeyAuthentication=no {Destination(session)}"),
-                Fix.OnServer("Or, on the server, allow more attempts: MaxAuthTries 10 in /etc/ssh/sshd_config, then reload sshd"),
-            ]);
+        var fixes = new List<Fix>
+        {
+            new("Offer only the key that is authorized for this server", $"ssh -o IdentitiesOnly=yes -i {key} {Destination(session)}"),
+            new($"Make it permanent in ~/.ssh/config: Host {host} / IdentityFile {key} / IdentitiesOnly yes{(user is null ? string.Empty : $" / User {user}")}"),
+        };
+        if (fromAgent > 0)
+        {
+            // One key at a time, named: ssh-add -D would wipe every key the agent holds, including the ones other hosts need.
+            var agentKey = offers.FirstOrDefault(o => o.Source == "agent" && o.Path.Length > 0 && (o.Path.Contains('/', StringComparison.Ordinal) || o.Path.Contains('\\', StringComparison.Ordinal)))?.Path;
+            fixes.Add(new Fix("See which keys the agent holds", "ssh-add -l"));
+            fixes.Add(new Fix("Remove from the agent a key this server does not need (only that key; the file stays)",
+                $"ssh-add -d {(agentKey is null ? "~/.ssh/KEY" : Shell(agentKey.EndsWith(".pub", StringComparison.Ordinal) ? agentKey[..^4] : agentKey))}"));
+        }
+
+        if (AuthFacts.PasswordAllowed(session) != false)
+        {
+            fixes.Add(new Fix("For a password login, skip the keys", $"ssh -o PubkeyAuthentication=no {Destination(session)}"));
+        }
+
+        fixes.Add(Fix.InConfig("Or, on the server, allow more attempts, then reload sshd", "/etc/ssh/sshd_config", "MaxAuthTries 10"));
+        return Report(message, [AuthFacts.UserEvidence(session), .. offers.Select(o => o.Offer), disconnect], fixes);
     }
 }

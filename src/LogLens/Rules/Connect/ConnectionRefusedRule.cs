@@ -42,7 +42,7 @@ internal sealed class ConnectionRefusedRule() : Rule(new(RuleIds.ConnectionRefus
             [.. attempts, final],
             [
                 Fix.OnServer($"Check that sshd runs and listens on port {port} on the server", $"sudo ss -tlnp | grep ':{port} '"),
-                new Fix("Start sshd if it is not running (the unit is 'sshd' on Red Hat-like systems)", "sudo systemctl status ssh"),
+                Fix.OnServer("Start sshd if it is not running, and at every boot (the unit is 'sshd' on Red Hat-like systems)", "sudo systemctl enable --now ssh"),
                 new Fix("If sshd listens on another port, connect to that one", $"ssh -p PORT {UserAt(session)}{host}"),
                 Fix.OnServer($"Look for a firewall rule rejecting port {port} (on the server and in between)", "sudo iptables -L -n -v"),
             ]);

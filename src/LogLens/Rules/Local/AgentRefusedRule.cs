@@ -72,7 +72,9 @@ internal sealed class AgentRefusedRule() : Rule(new(RuleIds.AgentRefused, "agent
                 "gpg-connect-agent updatestartuptty /bye"));
         }
 
-        fixes.Add(new Fix(file is null ? "Remove the keys and add them again (without -c, unless you can confirm)" : "Re-add the key without confirmation", file is null ? "ssh-add -D && ssh-add" : $"ssh-add -D && ssh-add {Shell(file)}"));
+        // Only the key in question leaves the agent: ssh-add -D would wipe every key it holds.
+        fixes.Add(new Fix(file is null ? "Remove the key from the agent and add it again (without -c, unless you can confirm)" : "Re-add the key without confirmation (only this key leaves the agent)",
+            $"ssh-add -d {(file is null ? "KEY" : Shell(file))} && ssh-add {(file is null ? "KEY" : Shell(file))}"));
         fixes.Add(new Fix("Or start a fresh agent and load the key into it", file is null ? "eval \"$(ssh-agent -s)\" && ssh-add" : $"eval \"$(ssh-agent -s)\" && ssh-add {Shell(file)}"));
         if (file is not null)
         {

@@ -74,7 +74,7 @@ internal sealed class SlowStepRule() : Rule(new(RuleIds.SlowStep, "slow-step", S
         {
             return ("The wait came right after authentication started, before the server's first answer: the server looks up your address in DNS (UseDNS yes) and its resolver does not answer, or it tries GSSAPI. The login itself is not the problem.",
                 [
-                    Fix.OnServer("On the server: turn off reverse lookups in /etc/ssh/sshd_config, then reload sshd", "echo 'UseDNS no' | sudo tee -a /etc/ssh/sshd_config && sudo systemctl reload ssh"),
+                    Fix.InConfig("On the server: turn off reverse lookups, then reload sshd", "/etc/ssh/sshd_config", "UseDNS no"),
                     Fix.OnServer("On the server: check that its resolver answers", "getent hosts $(echo $SSH_CLIENT | cut -d' ' -f1)"),
                     new Fix("On the client: skip GSSAPI", $"ssh -o GSSAPIAuthentication=no {destination}"),
                 ]);

@@ -51,8 +51,8 @@ internal sealed class ForwardTargetRefusedRule() : Rule(new(RuleIds.ForwardTarge
             message,
             [connection, .. failed, .. local],
             [
-                new Fix($"{where} that something listens on the target port", port is null ? "ss -tlnp" : $"ss -tlnp 'sport = :{port}'"),
-                new Fix("Start the service, or point the forward at the address and port it really listens on", $"ssh -L LOCAL_PORT:TARGET_HOST:TARGET_PORT {Destination(session)}"),
+                new Fix($"{where} that something listens on the target port", port is null ? "ss -tlnp" : $"ss -tlnp 'sport = :{port}'") { Where = failed.Count > 0 ? FixLocation.Server : FixLocation.Client },
+                Forward(failed.Count > 0, connection, target, session),
             ]);
     }
 
@@ -65,6 +65,22 @@ internal sealed class ForwardTargetRefusedRule() : Rule(new(RuleIds.ForwardTarge
 
         var at = connection.Detail.IndexOf(Marker, StringComparison.Ordinal);
         return at < 0 ? null : connection.Detail[(at + Marker.Length)..].Replace(" requested.", string.Empty, StringComparison.Ordinal).Trim();
+    }
+
+    /// <summary>The forward again, with the log's ports and target, once the service listens (or with the port it really uses).</summary>
+    private static Fix Forward(bool local, ForwardConnection? connection, string target, Analysis.SessionView session)
+    {
+        var words = target.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var targetHost = words.Length >= 3 && words[^2] == "port" ? words[^3] : "TARGET_HOST";
+        var targetPort = PortOf(target) ?? "TARGET_PORT";
+        const string Prefix = "Connection to port ";
+        var listen = connection is not null && connection.Detail.StartsWith(Prefix, StringComparison.Ordinal)
+            ? connection.Detail[Prefix.Length..].Split(' ')[0]
+            : null;
+        var option = local ? "-L" : "-R";
+        return new Fix(
+            $"Start the service on {targetHost} port {targetPort} (as {(local ? "the server" : "your machine")} sees it), or change the forward's target to the port it really listens on; then forward again",
+            $"ssh {option} {listen ?? "LOCAL_PORT"}:{targetHost}:{targetPort} {Destination(session)}");
     }
 
     private static string? PortOf(string target)

@@ -50,9 +50,9 @@ internal sealed class BannerTimeoutRule() : Rule(new(RuleIds.BannerTimeout, "ban
         {
             new($"See whether anything greets on port {port} (an SSH server prints SSH-2.0-... at once)", $"nc -v -w 10 {Shell(host)} {port}"),
             new("Give a slow server more time", $"ssh -o ConnectTimeout=30 {Network.PortOption(port)}{user}{host}"),
-            new("On the server, check that sshd is running and the machine is not overloaded", "systemctl status ssh; uptime; df -h /"),
-            new("On the server, read sshd's log for the connection", "sudo journalctl -u ssh -u sshd -n 50"),
-            new("If reverse DNS is slow on the server, turn it off: 'UseDNS no' in /etc/ssh/sshd_config, then reload sshd", "sudo systemctl reload ssh"),
+            Fix.OnServer("On the server, check that sshd is running and the machine is not overloaded", "systemctl status ssh; uptime; df -h /"),
+            Fix.OnServer("On the server, read sshd's log for the connection", "sudo journalctl -u ssh -u sshd -n 50"),
+            Fix.InConfig("If reverse DNS is slow on the server, turn it off, then reload sshd", "/etc/ssh/sshd_config", "UseDNS no"),
         };
         return Report(message, [session.Last<ConnectionEstablished>(), session.Last<LocalVersion>(), banner, timedOut], fixes,
             confidence: waiting is null ? Confidence.Certain : Confidence.Likely);

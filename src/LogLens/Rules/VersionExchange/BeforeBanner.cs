@@ -33,13 +33,13 @@ internal static class BeforeBanner
         if (maxStartups)
         {
             fixes.Add(Fix.OnServer("On the server, see how many unauthenticated connections are open and the MaxStartups limit", "sudo sshd -T | grep -i maxstartups"));
-            fixes.Add(new Fix("Raise MaxStartups (e.g. 'MaxStartups 30:30:100') in /etc/ssh/sshd_config, or stop the flood (fail2ban, a firewall rate limit), then reload sshd", "sudo systemctl reload ssh"));
+            fixes.Add(Fix.InConfig("Raise MaxStartups, or stop the flood (fail2ban, a firewall rate limit), then reload sshd", "/etc/ssh/sshd_config", "MaxStartups 30:30:100"));
         }
 
         fixes.Add(Fix.OnServer("On the server, check that sshd's configuration and host keys load (a broken one kills every connection at the start)", "sudo sshd -t"));
         fixes.Add(Fix.OnServer("On the server, read sshd's log for this connection ('refused connect', 'Exceeded MaxStartups', 'Bad permissions', bans)", "sudo journalctl -u ssh -u sshd -n 50"));
         fixes.Add(Fix.OnServer("On the server, look for TCP wrappers rules that reject your address", "grep -i sshd /etc/hosts.allow /etc/hosts.deny"));
-        fixes.Add(new Fix("If fail2ban runs there, see whether your address is banned (unban with: sudo fail2ban-client set sshd unbanip YOUR_IP)", "sudo fail2ban-client status sshd"));
+        fixes.Add(Fix.OnServer("If fail2ban runs there, see whether your address is banned (unban with: sudo fail2ban-client set sshd unbanip YOUR_IP)", "sudo fail2ban-client status sshd"));
         return fixes;
     }
 

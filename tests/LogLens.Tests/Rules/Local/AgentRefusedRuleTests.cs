@@ -21,7 +21,7 @@ public class AgentRefusedRuleTests
         var finding = SshLog.Analyze(Lab("agent-confirm")).Findings[0];
         finding.Slug.Should().Be("agent-refused");
         finding.Message.Should().Contain("ssh-add -c");
-        finding.Fixes.Should().Contain(f => f.Command == "ssh-add -D && ssh-add /tmp/loglens-lab/keys/id_confirm");
+        finding.Fixes.Should().Contain(f => f.Command == "ssh-add -d /tmp/loglens-lab/keys/id_confirm && ssh-add /tmp/loglens-lab/keys/id_confirm");
         finding.Fixes.Should().Contain(f => f.Command == "ssh -o IdentityAgent=none -i /tmp/loglens-lab/keys/id_confirm -p 42242 llab@127.0.0.1");
         finding.Evidence.Should().Contain(e => e.Line == 112);
     }
