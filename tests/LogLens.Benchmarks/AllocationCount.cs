@@ -60,7 +60,8 @@ internal static class AllocationCount
 
             var read = GC.GetAllocatedBytesForCurrentThread() - before;
             before = GC.GetAllocatedBytesForCurrentThread();
-            var e = builder.TryBuildOne(line);
+            builder.Push(line);
+            var e = builder.Release();
             var built = GC.GetAllocatedBytesForCurrentThread() - before;
             if (e is null || rows is null)
             {
