@@ -9,6 +9,9 @@ internal static class LoglensCommand
     /// <summary>Opens standard input (replaced by tests).</summary>
     internal static Func<Stream> StandardInput { get; set; } = Console.OpenStandardInput;
 
+    /// <summary>The clock and signals live mode uses (replaced by tests).</summary>
+    internal static Live.LiveSettings Live { get; set; } = Cli.Live.LiveSettings.Default;
+
     /// <summary>Parses and runs a command line; a usage error is one line on stderr and exit code 3.</summary>
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {

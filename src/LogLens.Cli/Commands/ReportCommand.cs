@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LogLens.Rendering;
 using LogLens.Analysis;
+using LogLens.Cli.Live;
 using LogLens.Cli.Output;
 using LogLens.Events;
 using LogLens.Findings;
@@ -56,8 +57,9 @@ internal static class ReportCommand
 
     internal static int Run(IReadOnlyList<Input> inputs, ReportOptions options, TextWriter output, TextWriter error, Func<Stream> stdin)
     {
-        var reports = new List<Report>();
+        var reports = new List<(Report Report, string? Note)>();
         var exit = ExitCodes.Success;
+        var errors = inputs.Any(i => i.IsStdin) ? TextWriter.Synchronized(error) : error;
         using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: inputs.Count > 1) : null;
         foreach (var input in inputs)
         {
@@ -77,10 +79,21 @@ internal static class ReportCommand
 
             try
             {
-                // Standard input is read live: each line is stamped as it arrives, so phases get durations.
                 using var reader = SshLog.OpenText(stream);
-                var report = Analyze(reader, input.Name, options, error, live: input.IsStdin, json);
-                reports.Add(report);
+                if (input.IsStdin)
+                {
+                    // Standard input is read live: each line is stamped as it arrives, so phases get durations; a silence
+                    // in a network phase is announced on stderr; a signal or the end of input gives the report of what arrived.
+                    using var interrupts = LoglensCommand.Live.Listen();
+                    var live = LiveReport.Read(reader, input.Name, options, errors, options.Tee ? LiveReport.EchoTo(errors) : null, json, interrupts);
+                    Note(live.Note, options, output, errors);
+                    reports.Add((live.Report, live.Note));
+                    exit = Worse(exit, ExitCodeOf(live.Report, live.Interrupted));
+                    continue;
+                }
+
+                var report = Analyze(reader, input.Name, options, error, live: false, json, clock: null);
+                reports.Add((report, null));
                 exit = Worse(exit, ExitCodeOf(report));
             }
             catch (IOException e)
@@ -97,14 +110,25 @@ internal static class ReportCommand
     internal static int RunLive(TextReader reader, string source, ReportOptions options, TextWriter output, TextWriter error)
     {
         using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: false) : null;
-        var report = Analyze(reader, source, options, error, live: true, json);
-        return json is null ? Print([report], options, output, ExitCodeOf(report)) : ExitCodeOf(report);
+        var report = Analyze(reader, source, options, error, live: true, json, LoglensCommand.Live.Clock, tee: options.Tee);
+        return json is null ? Print([(report, null)], options, output, ExitCodeOf(report)) : ExitCodeOf(report);
     }
 
-    /// <summary>Analyses one input; with a JSON writer, its sessions are written as they are diagnosed, not kept.</summary>
-    private static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live, ReportJsonWriter? json)
+    /// <summary>Prints a live read's report (and what ssh was waiting for) unless JSON already streamed it; returns the exit code.</summary>
+    internal static int PrintLive(LiveResult live, ReportOptions options, TextWriter output, TextWriter error, bool streamed)
     {
-        var events = Tee(live ? SshLog.ReadEvents(reader, TimeProvider.System) : SshLog.ReadEvents(reader), options.Tee ? error : null);
+        Note(live.Note, options, output, error);
+        var exit = ExitCodeOf(live.Report, live.Interrupted);
+        return streamed ? exit : Print([(live.Report, live.Note)], options, output, exit);
+    }
+
+    /// <summary>
+    /// Analyses one input; with a JSON writer, its sessions are written as they are diagnosed, not kept. With a clock each
+    /// line is stamped with its arrival time; <paramref name="tee"/> echoes the lines of an input not read live.
+    /// </summary>
+    internal static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live, ReportJsonWriter? json, TimeProvider? clock, bool tee = false)
+    {
+        var events = Tee(clock is not null ? SshLog.ReadEvents(reader, clock) : SshLog.ReadEvents(reader), tee || (options.Tee && !live) ? error : null);
         json?.Begin(name);
         var report = json is null
             ? SshLog.Analyze(events, name)
@@ -119,7 +143,16 @@ internal static class ReportCommand
         return report;
     }
 
-    private static int Print(List<Report> reports, ReportOptions options, TextWriter output, int exit)
+    /// <summary>What ssh was waiting for when the input ended: on stderr when stdout carries JSON or SARIF, else with the report.</summary>
+    private static void Note(string? note, ReportOptions options, TextWriter output, TextWriter error)
+    {
+        if (note is not null && !options.Quiet && options.Format != "text")
+        {
+            error.WriteLine(note);
+        }
+    }
+
+    private static int Print(List<(Report Report, string? Note)> reports, ReportOptions options, TextWriter output, int exit)
     {
         if (options.Quiet || reports.Count == 0)
         {
@@ -128,13 +161,18 @@ internal static class ReportCommand
 
         if (options.Format == "sarif")
         {
-            SarifWriter.Write(output, reports);
+            SarifWriter.Write(output, [.. reports.Select(r => r.Report)]);
         }
         else
         {
             var writer = new ReportTextWriter(output, UseColor(options.Color, output));
-            foreach (var report in reports)
+            foreach (var (report, note) in reports)
             {
+                if (note is not null)
+                {
+                    output.WriteLine(note);
+                }
+
                 writer.Write(report);
             }
         }
@@ -143,10 +181,12 @@ internal static class ReportCommand
         return exit;
     }
 
-    internal static int ExitCodeOf(Report report) => report.Outcome switch
+    /// <summary>The exit code of a report; a signal before ssh reached a verdict makes it "interrupted".</summary>
+    internal static int ExitCodeOf(Report report, bool interrupted = false) => report.Outcome switch
     {
         Outcome.Succeeded => ExitCodes.Success,
         Outcome.Failed => ExitCodes.Failure,
+        _ when interrupted => ExitCodes.Interrupted,
         _ => ExitCodes.Inconclusive,
     };
 
@@ -198,13 +238,14 @@ internal static class ReportCommand
              Environment.GetEnvironmentVariable("TERM") != "dumb",
     };
 
-    /// <summary>Unreadable input beats a failure, which beats an inconclusive input, which beats success.</summary>
+    /// <summary>Unreadable input beats a failure, which beats an interrupted input, then an inconclusive one, then success.</summary>
     private static int Worse(int a, int b)
     {
         static int Rank(int code) => code switch
         {
-            ExitCodes.UsageOrInput => 3,
-            ExitCodes.Failure => 2,
+            ExitCodes.UsageOrInput => 4,
+            ExitCodes.Failure => 3,
+            ExitCodes.Interrupted => 2,
             ExitCodes.Inconclusive => 1,
             _ => 0,
         };
