@@ -51,6 +51,7 @@ internal static class LoglensCommand
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());
+        root.Subcommands.Add(SshCommand.Create());
         ReportCommand.Configure(root);
         return root;
     }

@@ -25,7 +25,9 @@ internal static class LiveReport
         using var timer = settings.Clock.CreateTimer(_ => watch.Check(), null, settings.Tick, settings.Tick);
         using var input = new LiveInput(source, watch, echo, interrupts.Token);
         var report = ReportCommand.Analyze(input, name, options, error, live: true, json, settings.Clock);
-        return new LiveResult(report, input.Interrupted, watch.Summary(input.Interrupted));
+        // A Ctrl-C reaches ssh too: its output may end a moment before loglens sees the signal; it was still an interrupt.
+        var interrupted = input.Interrupted || interrupts.Token.IsCancellationRequested;
+        return new LiveResult(report, interrupted, watch.Summary(interrupted));
     }
 
     /// <summary>Echoes a line to stderr, made safe for a terminal.</summary>
