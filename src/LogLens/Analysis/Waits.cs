@@ -57,6 +57,9 @@ internal static class Waits
         AuthStep { Detail: var detail } when detail.Contains("wait for reply", StringComparison.Ordinal) => new(WaitKind.Network, AnswerTo(detail)),
         AuthenticatedTo or AuthSucceeded => new(WaitKind.Network, "the server to open the session"),
         EnteringInteractiveSession => new(WaitKind.User, "you: the interactive session is open"),
+
+        // ssh prints "Entering interactive session." for a remote command too: then the command's run is no one's wait.
+        SessionRequest { Detail: var detail } when detail.StartsWith("Sending command", StringComparison.Ordinal) => Wait.Nothing,
         NextAuthMethod or AuthMethodsCanContinue or TerminalUnavailable or ExitStatus => Wait.Nothing,
         _ when SessionView.IsFailure(e) => Wait.Nothing,
         _ => null,
