@@ -69,7 +69,9 @@ internal static class ReportCommand
                 return ExitCodes.UsageOrInput;
             }
 
-            using var stream = input.Open(input.IsStdin ? stdin() : Stream.Null, out var problem);
+            // Standard input is not ours to close, and after a signal its reading thread may still be blocked in it.
+            var stream = input.Open(input.IsStdin ? stdin() : Stream.Null, out var problem);
+            using var owned = input.IsStdin ? null : stream;
             if (stream is null)
             {
                 error.WriteLine(problem);
@@ -79,19 +81,19 @@ internal static class ReportCommand
 
             try
             {
-                using var reader = SshLog.OpenText(stream);
                 if (input.IsStdin)
                 {
                     // Standard input is read live: each line is stamped as it arrives, so phases get durations; a silence
                     // in a network phase is announced on stderr; a signal or the end of input gives the report of what arrived.
                     using var interrupts = LoglensCommand.Live.Listen();
-                    var live = LiveReport.Read(reader, input.Name, options, errors, options.Tee ? LiveReport.EchoTo(errors) : null, json, interrupts);
+                    var live = LiveReport.Read(SshLog.OpenText(stream), input.Name, options, errors, options.Tee ? LiveReport.EchoTo(errors) : null, json, interrupts);
                     Note(live.Note, options, output, errors);
                     reports.Add((live.Report, live.Note));
                     exit = Worse(exit, ExitCodeOf(live.Report, live.Interrupted));
                     continue;
                 }
 
+                using var reader = SshLog.OpenText(stream);
                 var report = Analyze(reader, input.Name, options, error, live: false, json, clock: null);
                 reports.Add((report, null));
                 exit = Worse(exit, ExitCodeOf(report));
