@@ -148,7 +148,8 @@ internal static class SshCommand
             return ExitCodes.UsageOrInput;
         }
 
-        using (ssh)
+        var interrupted = false;
+        try
         {
             var echo = LiveReport.EchoTo(error);
             Action<string> show = options.Tee ? echo : line =>
@@ -160,7 +161,8 @@ internal static class SshCommand
             };
             using var json = options.Format == "json" && !options.Quiet ? new Rendering.ReportJsonWriter(report, asArray: false) : null;
             var live = LiveReport.Read(ssh.StandardError, "ssh " + string.Join(' ', sshArgs), options, error, show, json, interrupts);
-            if (live.Interrupted && !ssh.WaitForExit(TimeSpan.FromSeconds(2)))
+            interrupted = live.Interrupted;
+            if (interrupted && !ssh.WaitForExit(TimeSpan.FromSeconds(2)))
             {
                 // The signal reached loglens alone (kill, a closed window): end ssh too rather than leave it behind.
                 ssh.Kill();
@@ -169,6 +171,15 @@ internal static class SshCommand
             ssh.WaitForExit();
             ReportCommand.PrintLive(live, options, report, error, streamed: json is not null);
             return ssh.ExitCode;
+        }
+        finally
+        {
+            // After a signal the reading thread may still be blocked on ssh's stderr (a child of ssh can hold it open):
+            // closing it under that thread would wait for it, so it is left to the end of the process.
+            if (!interrupted)
+            {
+                ssh.Dispose();
+            }
         }
     }
 
