@@ -44,19 +44,29 @@ internal sealed class LiveInput : TextReader
         ArgumentNullException.ThrowIfNull(buffer);
         while (chunk is null || position == chunk.Length)
         {
-            try
+            // What already arrived is read first, also after a signal: the report covers every line ssh printed.
+            if (!chunks.TryTake(out chunk))
             {
-                if (!chunks.TryTake(out chunk, Timeout.Infinite, interrupt))
+                if (Interrupted)
                 {
                     chunk = null;
-                    return failure is null ? 0 : throw failure;
+                    return 0;
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                Interrupted = true;
-                chunk = null;
-                return 0;
+
+                try
+                {
+                    if (!chunks.TryTake(out chunk, Timeout.Infinite, interrupt))
+                    {
+                        chunk = null;
+                        return failure is null ? 0 : throw failure;
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    Interrupted = true;
+                    chunk = null;
+                    continue;
+                }
             }
 
             position = 0;
