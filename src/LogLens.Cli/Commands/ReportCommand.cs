@@ -108,14 +108,6 @@ internal static class ReportCommand
         return json is null ? Print(reports, options, output, exit) : exit;
     }
 
-    /// <summary>Analyses a log as it arrives (e.g. from ssh run by <c>loglens probe</c>) and prints its report.</summary>
-    internal static int RunLive(TextReader reader, string source, ReportOptions options, TextWriter output, TextWriter error)
-    {
-        using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: false) : null;
-        var report = Analyze(reader, source, options, error, live: true, json, LoglensCommand.Live.Clock, tee: options.Tee);
-        return json is null ? Print([(report, null)], options, output, ExitCodeOf(report)) : ExitCodeOf(report);
-    }
-
     /// <summary>Prints a live read's report (and what ssh was waiting for) unless JSON already streamed it; returns the exit code.</summary>
     internal static int PrintLive(LiveResult live, ReportOptions options, TextWriter output, TextWriter error, bool streamed)
     {
@@ -126,11 +118,11 @@ internal static class ReportCommand
 
     /// <summary>
     /// Analyses one input; with a JSON writer, its sessions are written as they are diagnosed, not kept. With a clock each
-    /// line is stamped with its arrival time; <paramref name="tee"/> echoes the lines of an input not read live.
+    /// line is stamped with its arrival time. <c>--tee</c> echoes here only an input not read live (live input echoes as lines arrive).
     /// </summary>
-    internal static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live, ReportJsonWriter? json, TimeProvider? clock, bool tee = false)
+    internal static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live, ReportJsonWriter? json, TimeProvider? clock)
     {
-        var events = Tee(clock is not null ? SshLog.ReadEvents(reader, clock) : SshLog.ReadEvents(reader), tee || (options.Tee && !live) ? error : null);
+        var events = Tee(clock is not null ? SshLog.ReadEvents(reader, clock) : SshLog.ReadEvents(reader), options.Tee && !live ? error : null);
         json?.Begin(name);
         var report = json is null
             ? SshLog.Analyze(events, name)
