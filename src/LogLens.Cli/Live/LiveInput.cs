@@ -13,7 +13,7 @@ internal sealed class LiveInput : TextReader
 {
     private const int ChunkSize = 16 * 1024;
 
-    /// <summary>The longest part of a line echoed or watched; the analysis still reads it whole (LineReader cuts it).</summary>
+    /// <summary>The longest part of a line echoed; the analysis still reads it whole (LineReader cuts it).</summary>
     private const int LineCap = 64 * 1024;
 
     private readonly TextReader source;
@@ -94,8 +94,14 @@ internal sealed class LiveInput : TextReader
             int n;
             while ((n = source.Read(buffer, 0, buffer.Length)) > 0)
             {
-                Lines(buffer.AsSpan(0, n));
-                chunks.Add(new string(buffer, 0, n), interrupt);
+                var text = new string(buffer, 0, n);
+                watch.ObserveText(text);
+                if (echo is not null)
+                {
+                    Lines(text);
+                }
+
+                chunks.Add(text, interrupt);
             }
 
             if (line.Length > 0)
@@ -148,7 +154,6 @@ internal sealed class LiveInput : TextReader
     {
         var text = line.ToString();
         line.Clear();
-        watch.Observe(text);
         echo?.Invoke(text);
     }
 }

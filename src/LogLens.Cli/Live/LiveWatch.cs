@@ -14,16 +14,15 @@ internal sealed class LiveWatch
     /// <summary>How long ssh may be silent before the first notice.</summary>
     public static readonly TimeSpan FirstNotice = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many recent lines are kept to tell what ssh waits for: enough to reach back over trace lines.</summary>
-    private const int Recent = 64;
-
-    /// <summary>The longest part of a line kept: ssh's lines that tell a wait are short.</summary>
-    private const int LineCap = 4096;
+    /// <summary>How much recent text is kept to tell what ssh waits for: enough to reach back over trace lines.</summary>
+    private const int TailLength = 32 * 1024;
 
     private readonly TimeProvider clock;
     private readonly TextWriter? notices;
     private readonly Lock gate = new();
-    private readonly Queue<string> recent = new();
+    private readonly Queue<(string Text, bool StartsLine)> tail = new();
+    private int tailLength;
+    private bool atLineStart = true;
     private DateTimeOffset lastArrival;
     private TimeSpan nextNotice = FirstNotice;
     private Wait? current;
@@ -38,17 +37,32 @@ internal sealed class LiveWatch
     }
 
     /// <summary>Notes that a line arrived now.</summary>
-    public void Observe(string line)
+    public void Observe(string line) => ObserveText(line + "\n");
+
+    /// <summary>
+    /// Notes that text arrived now (a chunk as read: any number of lines, maybe cut mid-line). The last chunks are kept
+    /// (about <see cref="TailLength"/> characters, without a copy) and parsed only when a silence asks what ssh waits for:
+    /// a fast input costs a count of line ends.
+    /// </summary>
+    public void ObserveText(string text)
     {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var ends = text.AsSpan().Count('\n');
         lock (gate)
         {
-            recent.Enqueue(line.Length > LineCap ? line[..LineCap] : line);
-            if (recent.Count > Recent)
+            tail.Enqueue((text, atLineStart));
+            tailLength += text.Length;
+            while (tail.Count > 1 && tailLength - tail.Peek().Text.Length >= TailLength)
             {
-                recent.Dequeue();
+                tailLength -= tail.Dequeue().Text.Length;
             }
 
-            lines++;
+            atLineStart = text[^1] is '\n' or '\r';
+            lines += ends;
             lastArrival = clock.GetUtcNow();
             nextNotice = FirstNotice;
             current = null;
@@ -62,7 +76,7 @@ internal sealed class LiveWatch
         lock (gate)
         {
             var silent = clock.GetUtcNow() - lastArrival;
-            if (lines == 0 || silent < nextNotice || Current().Kind != WaitKind.Network)
+            if (tail.Count == 0 || silent < nextNotice || Current().Kind != WaitKind.Network)
             {
                 return null;
             }
@@ -90,10 +104,10 @@ internal sealed class LiveWatch
         lock (gate)
         {
             var silent = clock.GetUtcNow() - lastArrival;
-            var wait = lines == 0 ? Wait.Nothing : Current();
+            var wait = tail.Count == 0 ? Wait.Nothing : Current();
             if (wait.Kind == WaitKind.None || (!interrupted && silent < TimeSpan.FromSeconds(1)))
             {
-                return interrupted && lines == 0 ? "loglens: interrupted before ssh printed anything." : null;
+                return interrupted && tail.Count == 0 ? "loglens: interrupted before ssh printed anything." : null;
             }
 
             var seconds = Seconds(silent);
@@ -105,7 +119,19 @@ internal sealed class LiveWatch
     }
 
     /// <summary>What ssh waits for after the lines seen so far (parsed only when asked: a silence is rare, lines are many).</summary>
-    private Wait Current() => current ??= Waits.Last(SshLog.Parse(string.Join('\n', recent)));
+    private Wait Current()
+    {
+        if (current is null)
+        {
+            // Whole lines only: the oldest chunk kept may start in the middle of one.
+            var (first, startsLine) = tail.Peek();
+            var text = string.Concat(tail.Select(c => c.Text));
+            var start = startsLine ? 0 : first.IndexOf('\n', StringComparison.Ordinal) + 1;
+            current = Waits.Last(SshLog.Parse(start > 0 ? text[start..] : text));
+        }
+
+        return current;
+    }
 
     private static string Seconds(TimeSpan span) =>
         span.TotalSeconds.ToString(span.TotalSeconds < 10 ? "0.#" : "0", CultureInfo.InvariantCulture);
