@@ -17,6 +17,9 @@ public sealed class LogAnalyzer
     /// <summary>A wait for the user at least this long is kept for the rules: no program answers a prompt that slowly.</summary>
     private static readonly TimeSpan UserWaitWorthKeeping = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many long user waits a session keeps for the rules.</summary>
+    private const int UserWaitsKept = 64;
+
     private readonly Dictionary<int, Collector> open = [];
     private readonly List<SessionReport> done = [];
     private readonly Action<SessionReport>? onSession;
@@ -176,7 +179,7 @@ public sealed class LogAnalyzer
         private DateTimeOffset? lastTime;
         private SlowStep? slowest;
 
-        /// <summary>What ssh waits for after the last event, and the event and time it was printed at.</summary>
+        /// <summary>What ssh waits for after the last event, and that event.</summary>
         private Wait waiting = Wait.Nothing;
         private SshEvent? lastEvent;
 
@@ -260,7 +263,8 @@ public sealed class LogAnalyzer
                     userPerPhase[^1] += gap;
                 }
 
-                if (gap >= UserWaitWorthKeeping)
+                // The first ones are enough (the prompts come before the session): memory stays flat over long sessions.
+                if (gap >= UserWaitWorthKeeping && userWaits.Count < UserWaitsKept)
                 {
                     userWaits.Add(new SlowStep(gap, lastEvent, e));
                 }
