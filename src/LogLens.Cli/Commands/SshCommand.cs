@@ -148,7 +148,12 @@ internal static class SshCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var interrupted = false;
+        var keep = false;
+        using var exited = new CancellationTokenSource();
+
+        // ssh's stderr normally ends when ssh does; a child it leaves behind (a ControlPersist master run with -v) may hold
+        // it open, so half a second after ssh exits the input ends anyway.
+        _ = ssh.WaitForExitAsync().ContinueWith(_ => exited.CancelAfter(TimeSpan.FromMilliseconds(500)), TaskScheduler.Default);
         try
         {
             var echo = LiveReport.EchoTo(error);
@@ -160,9 +165,9 @@ internal static class SshCommand
                 }
             };
             using var json = options.Format == "json" && !options.Quiet ? new Rendering.ReportJsonWriter(report, asArray: false) : null;
-            var live = LiveReport.Read(ssh.StandardError, "ssh " + string.Join(' ', sshArgs), options, error, show, json, interrupts);
-            interrupted = live.Interrupted;
-            if (interrupted && !ssh.WaitForExit(TimeSpan.FromSeconds(2)))
+            var live = LiveReport.Read(ssh.StandardError, "ssh " + string.Join(' ', sshArgs), options, error, show, json, interrupts, exited.Token, out var input);
+            keep = !input.SourceEnded;
+            if (live.Interrupted && !ssh.WaitForExit(TimeSpan.FromSeconds(2)))
             {
                 // The signal reached loglens alone (kill, a closed window): end ssh too rather than leave it behind.
                 ssh.Kill();
@@ -174,9 +179,9 @@ internal static class SshCommand
         }
         finally
         {
-            // After a signal the reading thread may still be blocked on ssh's stderr (a child of ssh can hold it open):
+            // The reading thread may still be blocked on ssh's stderr (after a signal, or a child of ssh holds it open):
             // closing it under that thread would wait for it, so it is left to the end of the process.
-            if (!interrupted)
+            if (!keep)
             {
                 ssh.Dispose();
             }

@@ -7,7 +7,9 @@ namespace LogLens.Cli.Live;
 /// Live input as a reader that can be interrupted: a background thread reads the source (a pipe, ssh's stderr) in chunks,
 /// tells the <see cref="LiveWatch"/> when each line arrives, echoes lines as they come (for <c>--tee</c>, or ssh's own
 /// messages in <c>loglens ssh</c>), and hands the chunks on. When the interrupt token fires (SIGINT, SIGTERM, SIGHUP) the
-/// reader ends at once, as if the input had ended, so what arrived is analysed and reported.
+/// reader ends at once, as if the input had ended, so what arrived is analysed and reported. The <c>end</c> token ends
+/// it the same way without calling it an interrupt: ssh exited while a child of it (a ControlPersist master started
+/// with -v) still holds its stderr open.
 /// </summary>
 internal sealed class LiveInput : TextReader
 {
@@ -20,15 +22,18 @@ internal sealed class LiveInput : TextReader
     private readonly LiveWatch watch;
     private readonly Action<string>? echo;
     private readonly CancellationToken interrupt;
+    private readonly CancellationToken stop;
     private readonly BlockingCollection<string> chunks = new(boundedCapacity: 64);
     private readonly StringBuilder line = new();
     private IOException? failure;
     private string? chunk;
     private int position;
     private bool afterCarriageReturn;
+    private bool stopped;
 
-    public LiveInput(TextReader source, LiveWatch watch, Action<string>? echo, CancellationToken interrupt)
+    public LiveInput(TextReader source, LiveWatch watch, Action<string>? echo, CancellationToken interrupt, CancellationToken end = default)
     {
+        stop = end.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(interrupt, end).Token : interrupt;
         this.source = source;
         this.watch = watch;
         this.echo = echo;
@@ -39,6 +44,9 @@ internal sealed class LiveInput : TextReader
     /// <summary>Whether the input ended because of an interrupt rather than its end.</summary>
     public bool Interrupted { get; private set; }
 
+    /// <summary>Whether the source itself ended (its reading thread is done with it, so it may be closed).</summary>
+    public bool SourceEnded => chunks.IsAddingCompleted;
+
     public override int Read(char[] buffer, int index, int count)
     {
         ArgumentNullException.ThrowIfNull(buffer);
@@ -47,7 +55,7 @@ internal sealed class LiveInput : TextReader
             // What already arrived is read first, also after a signal: the report covers every line ssh printed.
             if (!chunks.TryTake(out chunk))
             {
-                if (Interrupted)
+                if (Interrupted || stopped)
                 {
                     chunk = null;
                     return 0;
@@ -55,7 +63,7 @@ internal sealed class LiveInput : TextReader
 
                 try
                 {
-                    if (!chunks.TryTake(out chunk, Timeout.Infinite, interrupt))
+                    if (!chunks.TryTake(out chunk, Timeout.Infinite, stop))
                     {
                         chunk = null;
                         return failure is null ? 0 : throw failure;
@@ -63,7 +71,8 @@ internal sealed class LiveInput : TextReader
                 }
                 catch (OperationCanceledException)
                 {
-                    Interrupted = true;
+                    Interrupted = interrupt.IsCancellationRequested;
+                    stopped = true;
                     chunk = null;
                     continue;
                 }
@@ -101,7 +110,7 @@ internal sealed class LiveInput : TextReader
                     Lines(text);
                 }
 
-                chunks.Add(text, interrupt);
+                chunks.Add(text, stop);
             }
 
             if (line.Length > 0)

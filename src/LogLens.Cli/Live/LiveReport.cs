@@ -18,17 +18,24 @@ internal static class LiveReport
     /// <param name="echo">Gets each line as it arrives (for <c>--tee</c> or ssh's own messages), or null.</param>
     /// <param name="json">The streaming JSON writer, or null.</param>
     /// <param name="interrupts">Ends the read early.</param>
-    public static LiveResult Read(TextReader source, string name, ReportOptions options, TextWriter error, Action<string>? echo, ReportJsonWriter? json, Interrupts interrupts)
+    /// <param name="end">Ends the read as if the input had ended (the program whose output it is exited).</param>
+    /// <param name="input">The live input, for the caller to see whether its source ended.</param>
+    public static LiveResult Read(TextReader source, string name, ReportOptions options, TextWriter error, Action<string>? echo, ReportJsonWriter? json, Interrupts interrupts,
+        CancellationToken end, out LiveInput input)
     {
         var settings = LoglensCommand.Live;
         var watch = new LiveWatch(settings.Clock, options.Quiet ? null : error);
         using var timer = settings.Clock.CreateTimer(_ => watch.Check(), null, settings.Tick, settings.Tick);
-        using var input = new LiveInput(source, watch, echo, interrupts.Token);
+        input = new LiveInput(source, watch, echo, interrupts.Token, end);
         var report = ReportCommand.Analyze(input, name, options, error, live: true, json, settings.Clock);
         // A Ctrl-C reaches ssh too: its output may end a moment before loglens sees the signal; it was still an interrupt.
         var interrupted = input.Interrupted || interrupts.Token.IsCancellationRequested;
         return new LiveResult(report, interrupted, watch.Summary(interrupted));
     }
+
+    /// <summary>Reads and analyses until the input ends or a signal comes.</summary>
+    public static LiveResult Read(TextReader source, string name, ReportOptions options, TextWriter error, Action<string>? echo, ReportJsonWriter? json, Interrupts interrupts) =>
+        Read(source, name, options, error, echo, json, interrupts, CancellationToken.None, out _);
 
     /// <summary>Echoes a line to stderr, made safe for a terminal.</summary>
     public static Action<string> EchoTo(TextWriter error) => line =>

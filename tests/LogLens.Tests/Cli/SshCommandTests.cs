@@ -77,6 +77,21 @@ public class SshCommandTests
     }
 
     [Test]
+    public void EndsWhenSshExitsEvenIfAChildHoldsItsStderr()
+    {
+        // Like a ControlPersist master started with -v: ssh exits, a background child keeps stderr open for a while.
+        var ssh = Path.Combine(directory, "ssh");
+        var log = Repo.Path("tests", "fixtures", "lab", "banner-timeout", "client.log");
+        File.WriteAllText(ssh, $"#!/bin/sh\ncat '{log}' >&2\nsleep 8 &\nexit 255\n");
+        MakeExecutable(ssh);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, _, error) = CliRunner.Run("ssh", "--ssh", ssh, "host");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(6));
+        exit.Should().Be(255);
+        error.Should().Contain("LL2004 banner-timeout");
+    }
+
+    [Test]
     public void FindsSshThroughTheEnvironment()
     {
         var ssh = FakeSsh("banner-timeout", 255);
