@@ -126,7 +126,8 @@ internal static class SshCommand
 
             // stdout is ssh's (the terminal, or where the user sent the remote command's output): the report goes to stderr.
             _ = output;
-            return Run(start, sshArgs, options, file ?? error, TextWriter.Synchronized(error));
+            var terminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+            return Run(start, sshArgs, options, file ?? error, TextWriter.Synchronized(error), terminal);
         }
         finally
         {
@@ -134,7 +135,7 @@ internal static class SshCommand
         }
     }
 
-    private static int Run(ProcessStartInfo start, List<string> sshArgs, ReportOptions options, TextWriter report, TextWriter error)
+    private static int Run(ProcessStartInfo start, List<string> sshArgs, ReportOptions options, TextWriter report, TextWriter error, bool terminal)
     {
         using var interrupts = LoglensCommand.Live.Listen();
         Process ssh;
@@ -156,7 +157,7 @@ internal static class SshCommand
         _ = ssh.WaitForExitAsync().ContinueWith(_ => exited.CancelAfter(TimeSpan.FromMilliseconds(500)), TaskScheduler.Default);
         try
         {
-            var echo = LiveReport.EchoTo(error);
+            var echo = LiveReport.EchoTo(error, carriageReturn: terminal);
             Action<string> show = options.Tee ? echo : line =>
             {
                 if (!IsDebugOutput(line))

@@ -37,10 +37,14 @@ internal static class LiveReport
     public static LiveResult Read(TextReader source, string name, ReportOptions options, TextWriter error, Action<string>? echo, ReportJsonWriter? json, Interrupts interrupts) =>
         Read(source, name, options, error, echo, json, interrupts, CancellationToken.None, out _);
 
-    /// <summary>Echoes a line to stderr, made safe for a terminal.</summary>
-    public static Action<string> EchoTo(TextWriter error) => line =>
+    /// <summary>
+    /// Echoes a line to stderr, made safe for a terminal. With <paramref name="carriageReturn"/> a line ends in <c>\r\n</c>,
+    /// as ssh ends its own: a terminal ssh put in raw mode (the interactive session) does not return the carriage itself.
+    /// </summary>
+    public static Action<string> EchoTo(TextWriter error, bool carriageReturn = false) => line =>
     {
-        error.WriteLine(TerminalText.Escape(line));
+        error.Write(TerminalText.Escape(line));
+        error.Write(carriageReturn ? "\r\n" : "\n");
         error.Flush();
     };
 }
