@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Usage error, or the input could not be read.</summary>
     public const int UsageOrInput = 3;
+
+    /// <summary>A signal (Ctrl-C, SIGTERM, SIGHUP) ended the input before ssh reached a verdict; the report covers what arrived.</summary>
+    public const int Interrupted = 4;
 }

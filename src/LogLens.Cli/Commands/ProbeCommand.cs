@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
+using LogLens.Cli.Live;
 
 namespace LogLens.Cli.Commands;
 
@@ -109,7 +110,18 @@ internal static class ProbeCommand
             ssh.BeginErrorReadLine();
             ssh.BeginOutputReadLine();
             _ = ssh.WaitForExitAsync().ContinueWith(_ => log.Complete(), TaskScheduler.Default);
-            return ReportCommand.RunLive(log.Reader, "probe: ssh " + string.Join(' ', sshArgs), options, output, error);
+
+            // Read live: silences in network phases are announced, and a signal reports what arrived (and ends ssh).
+            using var interrupts = LoglensCommand.Live.Listen();
+            using var json = options.Format == "json" && !options.Quiet ? new Rendering.ReportJsonWriter(output, asArray: false) : null;
+            var errors = TextWriter.Synchronized(error);
+            var live = LiveReport.Read(log.Reader, "probe: ssh " + string.Join(' ', sshArgs), options, errors, options.Tee ? LiveReport.EchoTo(errors) : null, json, interrupts);
+            if (live.Interrupted && !ssh.HasExited)
+            {
+                ssh.Kill();
+            }
+
+            return ReportCommand.PrintLive(live, options, output, errors, streamed: json is not null);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LogLens.Rendering;
 using LogLens.Analysis;
+using LogLens.Cli.Live;
 using LogLens.Cli.Output;
 using LogLens.Events;
 using LogLens.Findings;
@@ -56,8 +57,9 @@ internal static class ReportCommand
 
     internal static int Run(IReadOnlyList<Input> inputs, ReportOptions options, TextWriter output, TextWriter error, Func<Stream> stdin)
     {
-        var reports = new List<Report>();
+        var reports = new List<(Report Report, string? Note)>();
         var exit = ExitCodes.Success;
+        var errors = inputs.Any(i => i.IsStdin) ? TextWriter.Synchronized(error) : error;
         using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: inputs.Count > 1) : null;
         foreach (var input in inputs)
         {
@@ -67,7 +69,9 @@ internal static class ReportCommand
                 return ExitCodes.UsageOrInput;
             }
 
-            using var stream = input.Open(input.IsStdin ? stdin() : Stream.Null, out var problem);
+            // Standard input is not ours to close, and after a signal its reading thread may still be blocked in it.
+            var stream = input.Open(input.IsStdin ? stdin() : Stream.Null, out var problem);
+            using var owned = input.IsStdin ? null : stream;
             if (stream is null)
             {
                 error.WriteLine(problem);
@@ -77,10 +81,21 @@ internal static class ReportCommand
 
             try
             {
-                // Standard input is read live: each line is stamped as it arrives, so phases get durations.
+                if (input.IsStdin)
+                {
+                    // Standard input is read live: each line is stamped as it arrives, so phases get durations; a silence
+                    // in a network phase is announced on stderr; a signal or the end of input gives the report of what arrived.
+                    using var interrupts = LoglensCommand.Live.Listen();
+                    var live = LiveReport.Read(SshLog.OpenText(stream), input.Name, options, errors, options.Tee ? LiveReport.EchoTo(errors) : null, json, interrupts);
+                    Note(live.Note, options, output, errors);
+                    reports.Add((live.Report, live.Note));
+                    exit = Worse(exit, ExitCodeOf(live.Report, live.Interrupted));
+                    continue;
+                }
+
                 using var reader = SshLog.OpenText(stream);
-                var report = Analyze(reader, input.Name, options, error, live: input.IsStdin, json);
-                reports.Add(report);
+                var report = Analyze(reader, input.Name, options, error, live: false, json, clock: null);
+                reports.Add((report, null));
                 exit = Worse(exit, ExitCodeOf(report));
             }
             catch (IOException e)
@@ -93,18 +108,21 @@ internal static class ReportCommand
         return json is null ? Print(reports, options, output, exit) : exit;
     }
 
-    /// <summary>Analyses a log as it arrives (e.g. from ssh run by <c>loglens probe</c>) and prints its report.</summary>
-    internal static int RunLive(TextReader reader, string source, ReportOptions options, TextWriter output, TextWriter error)
+    /// <summary>Prints a live read's report (and what ssh was waiting for) unless JSON already streamed it; returns the exit code.</summary>
+    internal static int PrintLive(LiveResult live, ReportOptions options, TextWriter output, TextWriter error, bool streamed)
     {
-        using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: false) : null;
-        var report = Analyze(reader, source, options, error, live: true, json);
-        return json is null ? Print([report], options, output, ExitCodeOf(report)) : ExitCodeOf(report);
+        Note(live.Note, options, output, error);
+        var exit = ExitCodeOf(live.Report, live.Interrupted);
+        return streamed ? exit : Print([(live.Report, live.Note)], options, output, exit);
     }
 
-    /// <summary>Analyses one input; with a JSON writer, its sessions are written as they are diagnosed, not kept.</summary>
-    private static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live, ReportJsonWriter? json)
+    /// <summary>
+    /// Analyses one input; with a JSON writer, its sessions are written as they are diagnosed, not kept. With a clock each
+    /// line is stamped with its arrival time. <c>--tee</c> echoes here only an input not read live (live input echoes as lines arrive).
+    /// </summary>
+    internal static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live, ReportJsonWriter? json, TimeProvider? clock)
     {
-        var events = Tee(live ? SshLog.ReadEvents(reader, TimeProvider.System) : SshLog.ReadEvents(reader), options.Tee ? error : null);
+        var events = Tee(clock is not null ? SshLog.ReadEvents(reader, clock) : SshLog.ReadEvents(reader), options.Tee && !live ? error : null);
         json?.Begin(name);
         var report = json is null
             ? SshLog.Analyze(events, name)
@@ -119,7 +137,16 @@ internal static class ReportCommand
         return report;
     }
 
-    private static int Print(List<Report> reports, ReportOptions options, TextWriter output, int exit)
+    /// <summary>What ssh was waiting for when the input ended: on stderr when stdout carries JSON or SARIF, else with the report.</summary>
+    private static void Note(string? note, ReportOptions options, TextWriter output, TextWriter error)
+    {
+        if (note is not null && !options.Quiet && options.Format != "text")
+        {
+            error.WriteLine(note);
+        }
+    }
+
+    private static int Print(List<(Report Report, string? Note)> reports, ReportOptions options, TextWriter output, int exit)
     {
         if (options.Quiet || reports.Count == 0)
         {
@@ -128,13 +155,18 @@ internal static class ReportCommand
 
         if (options.Format == "sarif")
         {
-            SarifWriter.Write(output, reports);
+            SarifWriter.Write(output, [.. reports.Select(r => r.Report)]);
         }
         else
         {
             var writer = new ReportTextWriter(output, UseColor(options.Color, output));
-            foreach (var report in reports)
+            foreach (var (report, note) in reports)
             {
+                if (note is not null)
+                {
+                    output.WriteLine(note);
+                }
+
                 writer.Write(report);
             }
         }
@@ -143,10 +175,12 @@ internal static class ReportCommand
         return exit;
     }
 
-    internal static int ExitCodeOf(Report report) => report.Outcome switch
+    /// <summary>The exit code of a report; a signal before ssh reached a verdict makes it "interrupted".</summary>
+    internal static int ExitCodeOf(Report report, bool interrupted = false) => report.Outcome switch
     {
         Outcome.Succeeded => ExitCodes.Success,
         Outcome.Failed => ExitCodes.Failure,
+        _ when interrupted => ExitCodes.Interrupted,
         _ => ExitCodes.Inconclusive,
     };
 
@@ -198,13 +232,14 @@ internal static class ReportCommand
              Environment.GetEnvironmentVariable("TERM") != "dumb",
     };
 
-    /// <summary>Unreadable input beats a failure, which beats an inconclusive input, which beats success.</summary>
+    /// <summary>Unreadable input beats a failure, which beats an interrupted input, then an inconclusive one, then success.</summary>
     private static int Worse(int a, int b)
     {
         static int Rank(int code) => code switch
         {
-            ExitCodes.UsageOrInput => 3,
-            ExitCodes.Failure => 2,
+            ExitCodes.UsageOrInput => 4,
+            ExitCodes.Failure => 3,
+            ExitCodes.Interrupted => 2,
             ExitCodes.Inconclusive => 1,
             _ => 0,
         };

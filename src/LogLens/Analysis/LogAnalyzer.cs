@@ -14,6 +14,12 @@ public sealed class LogAnalyzer
     private const int HeadCapacity = 4096;
     private const int TailCapacity = 4096;
 
+    /// <summary>A wait for the user at least this long is kept for the rules: no program answers a prompt that slowly.</summary>
+    private static readonly TimeSpan UserWaitWorthKeeping = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many long user waits a session keeps for the rules.</summary>
+    private const int UserWaitsKept = 64;
+
     private readonly Dictionary<int, Collector> open = [];
     private readonly List<SessionReport> done = [];
     private readonly Action<SessionReport>? onSession;
@@ -174,6 +180,15 @@ public sealed class LogAnalyzer
         private SlowStep? slowest;
         private int lastReceived;
 
+        /// <summary>What ssh waits for after the last event, and that event.</summary>
+        private Wait waiting = Wait.Nothing;
+        private SshEvent? lastEvent;
+
+        /// <summary>Time spent waiting for the user since the last line that says something, per phase, and the long waits.</summary>
+        private TimeSpan userSinceStamped;
+        private readonly List<TimeSpan> userPerPhase = [];
+        private readonly List<SlowStep> userWaits = [];
+
         public int Index { get; } = index;
 
         public int FirstLine { get; } = firstLine;
@@ -183,6 +198,7 @@ public sealed class LogAnalyzer
         public void Add(SshEvent e)
         {
             LastLine = e.Line;
+            CountUserWait(e);
             var entered = PhaseTracker.Entered(e) is { } phase && phase > reached;
             if (entered)
             {
@@ -194,6 +210,7 @@ public sealed class LogAnalyzer
                 if (phaseStarts.Count == 0 || entered)
                 {
                     phaseStarts.Add((reached, time));
+                    userPerPhase.Add(TimeSpan.Zero);
                 }
 
                 lastTime = time;
@@ -211,13 +228,15 @@ public sealed class LogAnalyzer
 
             if (e.Timestamp is { } stamp)
             {
-                // Silences are measured between the lines that say something, not the packet traces inside them.
-                if (lastStamped?.Timestamp is { } previous && stamp - previous > (slowest?.Gap ?? TimeSpan.Zero))
+                // Silences are measured between the lines that say something, not the packet traces inside them,
+                // and without the time ssh waited for the user (a prompt, the interactive session): that is no slow step.
+                if (lastStamped?.Timestamp is { } previous && stamp - previous - userSinceStamped is var gap && gap > (slowest?.Gap ?? TimeSpan.Zero))
                 {
-                    slowest = new SlowStep(stamp - previous, lastStamped, e);
+                    slowest = new SlowStep(gap, lastStamped, e);
                 }
 
                 lastStamped = e;
+                userSinceStamped = TimeSpan.Zero;
             }
 
             if (head.Count < HeadCapacity)
@@ -233,7 +252,33 @@ public sealed class LogAnalyzer
             }
         }
 
-        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops, Timings(), slowest) { LastPacketReceivedLine = lastReceived };
+        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops, Timings(), slowest, userWaits) { LastPacketReceivedLine = lastReceived };
+
+        /// <summary>
+        /// When ssh printed nothing because it waited for the user (see <see cref="Waits"/>), the silence before this event is
+        /// the user's time: it is left out of the phase's duration and of the slow steps, and a long one is kept for the rules.
+        /// </summary>
+        private void CountUserWait(SshEvent e)
+        {
+            if (e.Timestamp is { } time && lastTime is { } previous && time > previous && waiting.Kind == WaitKind.User && lastEvent is not null)
+            {
+                var gap = time - previous;
+                userSinceStamped += gap;
+                if (userPerPhase.Count > 0)
+                {
+                    userPerPhase[^1] += gap;
+                }
+
+                // The first ones are enough (the prompts come before the session): memory stays flat over long sessions.
+                if (gap >= UserWaitWorthKeeping && userWaits.Count < UserWaitsKept)
+                {
+                    userWaits.Add(new SlowStep(gap, lastEvent, e));
+                }
+            }
+
+            waiting = Waits.After(e) ?? waiting;
+            lastEvent = e;
+        }
 
         private List<PhaseTiming> Timings()
         {
@@ -241,7 +286,7 @@ public sealed class LogAnalyzer
             for (var i = 0; i < phaseStarts.Count; i++)
             {
                 var end = i + 1 < phaseStarts.Count ? phaseStarts[i + 1].Start : lastTime ?? phaseStarts[i].Start;
-                timings.Add(new PhaseTiming(phaseStarts[i].Phase, end - phaseStarts[i].Start));
+                timings.Add(new PhaseTiming(phaseStarts[i].Phase, end - phaseStarts[i].Start - userPerPhase[i]));
             }
 
             return timings;

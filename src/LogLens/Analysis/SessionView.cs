@@ -32,8 +32,9 @@ public sealed class SessionView
     private readonly Dictionary<Type, Array> byType = [];
 
     internal SessionView(int index, int? parent, List<SshEvent> events, Phase reached, IReadOnlyList<SessionView> hops,
-        IReadOnlyList<PhaseTiming>? timings = null, SlowStep? slowest = null)
+        IReadOnlyList<PhaseTiming>? timings = null, SlowStep? slowest = null, IReadOnlyList<SlowStep>? userWaits = null)
     {
+        UserWaits = userWaits ?? [];
         Timings = timings ?? [];
         SlowestStep = slowest;
         Index = index;
@@ -66,6 +67,12 @@ public sealed class SessionView
 
     /// <summary>The longest silence between two lines, when the lines carry times.</summary>
     public SlowStep? SlowestStep { get; }
+
+    /// <summary>
+    /// The silences of a second or more in which ssh waited for the user (a prompt it wrote to the terminal, the interactive
+    /// session), when the lines carry times: they are not slow steps, and they show that ssh could ask.
+    /// </summary>
+    internal IReadOnlyList<SlowStep> UserWaits { get; }
 
     /// <summary>The ProxyJump/ProxyCommand hops this session started.</summary>
     public IReadOnlyList<SessionView> Hops { get; }

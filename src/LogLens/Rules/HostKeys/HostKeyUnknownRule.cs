@@ -45,6 +45,12 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
         {
             why = $"ssh asked whether to trust the new key and the answer was \"{answer}\", so it stopped.";
         }
+        else if (noTty is null && session.UserWaits.FirstOrDefault(w => w.After == failed) is { } asked)
+        {
+            // Live mode: a person's pause before the failure means ssh asked on the terminal (which the log does not capture).
+            why = $"ssh asked on the terminal whether to trust the new key and waited {asked.Gap.TotalSeconds:0} s for the answer, " +
+                "which was not \"yes\" (\"no\", an empty answer or end of input), so it stopped.";
+        }
         else if (authenticity is not null || prompt is not null || noTty is not null || unknownTypes is not null)
         {
             why = "ssh wanted to ask \"Are you sure you want to continue connecting?\" but nobody could answer: it ran without a terminal " +
