@@ -10,7 +10,7 @@ public class FixModelTests
 {
     private static readonly string[] Programs =
     [
-        "ssh", "ssh-keygen", "ssh-keyscan", "ssh-add", "ssh-copy-id", "sudo", "chmod", "chown", "icacls", "cat", "ls", "dir", "grep", "nc", "ping", "ip",
+        "ssh", "ssh-keygen", "ssh-keyscan", "ssh-add", "ssh-copy-id", "sudo", "test", "chmod", "chown", "icacls", "cat", "ls", "dir", "grep", "nc", "ping", "ip",
         "ss", "lsof", "kill", "getent", "nslookup", "traceroute", "systemctl", "restorecon", "eval", "export", "setx", "gpg-connect-agent", "sed", "tail",
         "printf", "puttygen", "curl", "Test-NetConnection", "ipconfig", "netstat", "tr", "route", "set", "ssh-agent", "ps", "findstr", "type", "Get-Service",
         "Start-Service", "nmap", "telnet", "dig", "host", "usermod", "passwd", "chage", "journalctl", "getfacl", "stat", "file", "head", "od", "wsl", "scutil",

@@ -65,7 +65,8 @@ internal sealed class AgentRefusedRule() : Rule(new(RuleIds.AgentRefused, "agent
         };
         if (fromAgent && !communication)
         {
-            fixes.Add(new Fix("Give the agent a way to ask for confirmation (ssh-add -c keys need SSH_ASKPASS and a display)", "export SSH_ASKPASS=/usr/bin/ssh-askpass SSH_ASKPASS_REQUIRE=prefer"));
+            fixes.Add(new Fix("Give the agent a way to ask for confirmation: it is the agent that runs the askpass program for an ssh-add -c key, so start one that has SSH_ASKPASS (and a display), then add the key again",
+                $"eval \"$(SSH_ASKPASS=/usr/bin/ssh-askpass ssh-agent -s)\" && ssh-add -c {(file is null ? "KEY" : Shell(file))}"));
             fixes.Add(new Fix(smartcard || security
                 ? "Let gpg-agent's pinentry use this terminal, then try again and enter the PIN or touch the device"
                 : "If it is gpg-agent or a password manager's agent, unlock it or let its pinentry use this terminal",

@@ -96,7 +96,7 @@ internal sealed class KeyInvalidFormatRule() : Rule(new(RuleIds.KeyInvalidFormat
                 test,
                 new Fix("Remove Windows line endings (CRLF)", $"sed -i 's/\\r$//' {Shell(key)}"),
                 new Fix("Make sure the file ends with a newline after the END line", $"tail -c 1 {Shell(key)} | od -c"),
-                new Fix("In CI, write the secret with its line breaks intact and a final newline", $"printf '%s\\n' \"$SSH_PRIVATE_KEY\" | tr -d '\\r' > {Shell(key)} && chmod 600 {Shell(key)}"),
+                new Fix("In CI, write the secret with its line breaks intact and a final newline", $"test -n \"$SSH_PRIVATE_KEY\" && printf '%s\\n' \"$SSH_PRIVATE_KEY\" | tr -d '\\r' > {Shell(key)} && chmod 600 {Shell(key)}"),
                 new Fix("If the file is a PuTTY key, convert it", $"puttygen KEY.ppk -O private-openssh -o {Shell(key)}"),
             ]);
     }

@@ -67,7 +67,10 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
         evidence.Add(session.Last<PermissionDenied>());
         var dir = Directory(path);
         var windows = LocalFacts.IsWindows(session, path);
-        var existing = session.All<IdentityFile>().FirstOrDefault(i => i.KeyType >= 0 && !i.Path.Contains("-cert", StringComparison.Ordinal))?.Path;
+        // A key that exists and was not already offered and refused: naming a refused one would send the user in a circle.
+        var refused = Authentication.AuthFacts.Offers(session).Where(o => !o.Accepted).Select(o => o.Path).ToList();
+        var existing = session.All<IdentityFile>().FirstOrDefault(i => i.KeyType >= 0 && !i.Path.Contains("-cert", StringComparison.Ordinal) &&
+            !refused.Any(r => LocalFacts.SamePath(r, i.Path) || LocalFacts.SamePath(r, i.Path + ".pub")))?.Path;
         var fixes = new List<Fix>
         {
             new("See which keys really exist", windows ? $"dir \"{LocalFacts.WindowsPath(dir)}\"" : $"ls -l {Shell(dir)}"),

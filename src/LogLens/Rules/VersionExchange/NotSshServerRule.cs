@@ -30,7 +30,7 @@ internal sealed class NotSshServerRule() : Rule(new(RuleIds.NotSshServer, "not-s
                 "its client in 7.6, so no option of this ssh can talk to it. It is usually an old network device or appliance: enable SSH version 2 " +
                 "on it (Cisco IOS: 'ip ssh version 2' after 'crypto key generate rsa modulus 2048'), or upgrade its firmware. Your keys and " +
                 "password were never involved.";
-            fixes.Add(new Fix("Enable SSH protocol 2 on the device (Cisco IOS example)", "ip ssh version 2"));
+            fixes.Add(Fix.OnServer("Enable SSH protocol 2 on the device (Cisco IOS example, in its configuration mode)", "ip ssh version 2"));
             fixes.Add(new Fix("Check what the port announces", $"nc -v {Shell(host)} {port}"));
         }
         else
