@@ -1,14 +1,16 @@
 #!/bin/bash
 # LogLens lab: make the real OpenSSH client fail in known ways and keep its logs.
 #
-#   sudo bash tests/lab/run.sh [--out DIR] [--only NAME[,NAME...]] [--list]
+#   sudo bash tests/lab/run.sh [--out DIR] [--only NAME[,NAME...]] [--list] [--prove-fixes [--loglens DLL]]
 #
 # Runs as root on Debian 12. Installs what it needs with apt-get, creates
 # throwaway users (llab*), keys and sshd/dropbear/fake servers on 127.0.0.1,
 # ::1 and in network namespaces of its own (llab-*), runs `ssh -v...` for each
 # scenario and writes DIR/<scenario>/{client.log,server.log,command.txt} and
 # DIR/manifest.tsv. Never touches the system sshd, its config or ~/.ssh.
-# See tests/lab/README.md.
+# --prove-fixes: after each scenario's ssh, while its servers still run, apply
+# the fixes LogLens gives for the log (provefix.py) and write DIR/fix-proof.tsv.
+# See tests/lab/README.md and docs/lab-fixes.md.
 set -u
 set -o pipefail
 
@@ -17,6 +19,8 @@ REPO=$(cd "$LAB_DIR/../.." && pwd)
 OUT=$REPO/tests/fixtures/lab
 ONLY=""
 LIST=0
+PROVE=0
+LOGLENS_DLL=""
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -25,7 +29,10 @@ while [ $# -gt 0 ]; do
         --only) ONLY=$2; shift 2 ;;
         --only=*) ONLY=${1#--only=}; shift ;;
         --list) LIST=1; shift ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        --prove-fixes) PROVE=1; shift ;;
+        --loglens) LOGLENS_DLL=$2; shift 2 ;;
+        --loglens=*) LOGLENS_DLL=${1#--loglens=}; shift ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -215,17 +222,20 @@ ensure_user() {  # ensure_user NAME SHELL
     chage -E -1 -d "$(date +%F)" -M 99999 "$u"
     usermod -p '*' "$u" >/dev/null 2>&1   # no password, but not "locked" for sshd
 }
-ensure_user $CU /bin/bash
-ensure_user llab /bin/bash
-ensure_user llab2 /bin/bash      # password user
-ensure_user llab3 /bin/bash      # expired account
-ensure_user llab4 /usr/sbin/nologin
-ensure_user llab5 /bin/bash      # password must be changed
-echo 'llab2:lab-secret-2' | chpasswd
-echo 'llab3:lab-secret-3' | chpasswd
-echo 'llab5:lab-secret-5' | chpasswd
-chage -E 0 llab3                 # account expired on 1970-01-01
-chage -d 0 llab5                 # password change forced
+setup_users() {  # also run again after a fix proof, which may have changed an account
+    ensure_user $CU /bin/bash
+    ensure_user llab /bin/bash
+    ensure_user llab2 /bin/bash      # password user
+    ensure_user llab3 /bin/bash      # expired account
+    ensure_user llab4 /usr/sbin/nologin
+    ensure_user llab5 /bin/bash      # password must be changed
+    echo 'llab2:lab-secret-2' | chpasswd
+    echo 'llab3:lab-secret-3' | chpasswd
+    echo 'llab5:lab-secret-5' | chpasswd
+    chage -E 0 llab3                 # account expired on 1970-01-01
+    chage -d 0 llab5                 # password change forced
+}
+setup_users
 
 asu() { setpriv --reuid=$CU --regid=$CU --init-groups env -i PATH=/usr/bin:/bin HOME=$CHOME USER=$CU LOGNAME=$CU "$@"; }
 
@@ -498,7 +508,6 @@ sc_success_agent() {   # port 42202
     agent_add "$K/id_agent"
     kh "$NAME" "[127.0.0.1]:42202" "$HOSTPUB"; common
     client --env SSH_AUTH_SOCK="$AGENT_SOCK" -- "${C[@]}" -p 42202 llab@127.0.0.1 'echo lab-ok'
-    stop_pid "$AGENTPID"
 }
 
 sc_refused_ipv4() {    # port 42205: nothing listens
@@ -783,7 +792,6 @@ sc_too_many_auth() {   # 42236: six unauthorized keys in the agent, MaxAuthTries
     agent_add "$K/id_many1" "$K/id_many2" "$K/id_many3" "$K/id_many4" "$K/id_many5" "$K/id_many6"
     kh "$NAME" "[127.0.0.1]:42236" "$HOSTPUB"; common
     client --env SSH_AUTH_SOCK="$AGENT_SOCK" -- "${C[@]}" -p 42236 llab@127.0.0.1 true
-    stop_pid "$AGENTPID"
 }
 
 sc_key_too_open() {    # 42237: private key mode 644
@@ -799,7 +807,7 @@ sc_config_bad_perms() {  # 42238: ~/.ssh/config of the client user is group/worl
     chown $CU:$CU "$f"; chmod 666 "$f"
     kh "$NAME"
     client -- -"$VERB" -o BatchMode=yes -o ConnectTimeout=5 -o UserKnownHostsFile="$KH" lab true
-    rm -f "$f"
+    LEAVE_FILES+=("$f")   # removed after the scenario (and its fix proof)
 }
 
 sc_config_error() {    # a misspelt option in the -F config
@@ -838,7 +846,6 @@ sc_agent_confirm() {   # 42242: key added with ssh-add -c, agent has no askpass
     kh "$NAME" "[127.0.0.1]:42242" "$HOSTPUB"; common
     client --env SSH_AUTH_SOCK="$AGENT_SOCK" -- "${C[@]}" -o IdentityFile="$K/id_confirm.pub" -o IdentitiesOnly=yes \
         -p 42242 llab@127.0.0.1 true
-    stop_pid "$AGENTPID"
 }
 
 sc_password_only_batch() {  # 42243
@@ -958,15 +965,54 @@ if [ -f "$OUT/manifest.tsv" ]; then
     done <"$OUT/manifest.tsv"
 fi
 
+# Fix proof (--prove-fixes): loglens built once; every scenario's files are saved before the fixes change them
+# and put back afterwards, so no scenario sees another's fixes.
+declare -A PROOF_ROWS=() REASONS=()
+if [ "$PROVE" = 1 ]; then
+    if [ -z "$LOGLENS_DLL" ]; then
+        note "building src/LogLens.Cli for the fix proof"
+        dotnet build "$REPO/src/LogLens.Cli" -c Release -o "$S/../loglens-lab-cli" >"$S/cli-build.log" 2>&1 \
+            || { tail -20 "$S/cli-build.log" >&2; die "dotnet build src/LogLens.Cli failed"; }
+        LOGLENS_DLL=$(cd "$S/../loglens-lab-cli" && pwd)/loglens.dll
+    fi
+    [ -f "$LOGLENS_DLL" ] || die "no loglens.dll at $LOGLENS_DLL"
+    while IFS=$'\t' read -r n why; do
+        [ -n "$n" ] && [ "${n#\#}" = "$n" ] && REASONS[$n]=$why
+    done <"$LAB_DIR/fix-proof-reasons.tsv"
+    if [ -f "$OUT/fix-proof.tsv" ] && [ -n "$ONLY" ]; then
+        while IFS=$'\t' read -r n rest; do
+            [ "$n" = scenario ] && continue
+            [ -n "$n" ] && PROOF_ROWS[$n]="$n"$'\t'"$rest"
+        done <"$OUT/fix-proof.tsv"
+    fi
+fi
+prove_fixes() {  # the fixes for $NAME's log, applied while its servers run
+    local snap=$S/.proof-snapshot.tar cfg="" pid=""
+    tar -C "$S" -cf "$snap" home keys hostkeys kh cfg srv bin tls
+    if [ -n "$SRVPID" ] && [ -f "$S/srv/$NAME/sshd_config" ]; then cfg=$S/srv/$NAME/sshd_config; pid=$SRVPID; fi
+    PROOF_ROWS[$NAME]=$($PY "$LAB_DIR/provefix.py" --dir "$SD" --loglens "$LOGLENS_DLL" \
+        ${pid:+--sshd-pid "$pid" --sshd-config "$cfg"} --reason "${REASONS[$NAME]:-}" 2>>"$SD/fix-proof.log")
+    rm -rf "${S:?}"/{home,keys,hostkeys,kh,cfg,srv,bin,tls}
+    tar -C "$S" -xpf "$snap" && rm -f "$snap"
+    setup_users >/dev/null 2>&1
+}
+
 T0=$(date +%s)
 for NAME in "${SELECTED[@]}"; do
     read -r SLUG VERB ALSO <<<"$(echo "$SCENARIOS" | awk -v n="$NAME" '$1 == n { print $2, $3, $4 }')"
     SD=$OUT/$NAME
     rm -rf "$SD"; mkdir -p "$SD"
     : >"$SD/server.log"
-    SRVPID=""; RC=""
+    SRVPID=""; RC=""; AGENTPID=""; LEAVE_FILES=()
     t1=$(date +%s%N)
     "sc_${NAME//-/_}"
+    if [ "$PROVE" = 1 ]; then
+        prove_fixes
+        chmod 644 "$SD/fix-proof.log"
+        note "$(printf '  fix proof: %s' "$(cut -f4-7 <<<"${PROOF_ROWS[$NAME]}" | tr '\t' ' ' | cut -c1-100)")"
+    fi
+    [ -n "$AGENTPID" ] && stop_pid "$AGENTPID"
+    [ ${#LEAVE_FILES[@]} -gt 0 ] && rm -f "${LEAVE_FILES[@]}"
     [ -n "$SRVPID" ] && stop_pid "$SRVPID"
     [ -s "$SD/server.log" ] || rm -f "$SD/server.log"
     chmod 644 "$SD"/*
@@ -980,4 +1026,11 @@ done
     printf 'scenario\tslug\tverbosity\texit\tcommand\talso\n'
     for n in "${!ROWS[@]}"; do printf '%s\n' "${ROWS[$n]}"; done | LC_ALL=C sort
 } >"$OUT/manifest.tsv"
+if [ "$PROVE" = 1 ]; then
+    {
+        printf 'scenario\tfinding\tfix\twhere\tcommand\tworks\tfirst_working\treason\n'
+        for n in "${!PROOF_ROWS[@]}"; do printf '%s\n' "${PROOF_ROWS[$n]}"; done | LC_ALL=C sort
+    } >"$OUT/fix-proof.tsv"
+    note "fix proof: $(awk -F'\t' 'NR > 1 && $6 == "yes" { y++ } NR > 1 && $2 != "success" { n++ } END { printf "%d of %d first fixes work", y, n }' "$OUT/fix-proof.tsv") -> $OUT/fix-proof.tsv"
+fi
 note "done: ${#SELECTED[@]} scenario(s) in $(( $(date +%s) - T0 ))s -> $OUT"
