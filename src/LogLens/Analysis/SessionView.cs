@@ -30,6 +30,7 @@ public sealed class SessionView
     private readonly List<SshEvent> events;
     private readonly EventList visible;
     private readonly Dictionary<Type, Array> byType = [];
+    private Target? target;
 
     internal SessionView(int index, int? parent, List<SshEvent> events, Phase reached, IReadOnlyList<SessionView> hops,
         IReadOnlyList<PhaseTiming>? timings = null, SlowStep? slowest = null, IReadOnlyList<SlowStep>? userWaits = null)
@@ -115,26 +116,25 @@ public sealed class SessionView
     }
 
     /// <summary>Where the connection was going.</summary>
-    public Target? Target
-    {
-        get
-        {
-            var connecting = Last<Connecting>();
-            var auth = First<AuthenticatingTo>();
-            var failed = Last<ConnectFailed>();
-            var denied = Last<PermissionDenied>();
-            // Without -v the lines that name the peer are the failure ones: "Connection closed by H port P", "Host key for [H]:P has changed".
-            var peer = Events.Select(Peer).LastOrDefault(p => p.Host is not null);
-            var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host ?? First<NegotiationFailed>()?.Host ?? peer.Host;
-            var port = connecting?.Port ?? auth?.Port ?? failed?.Port ?? First<NegotiationFailed>()?.Port ?? (peer.Host == host ? peer.Port : null);
-            var user = auth?.User ?? denied?.User;
-            if (host is null && port is null && user is null)
-            {
-                return null;
-            }
+    public Target? Target => target ??= FindTarget();
 
-            return new Target(host, connecting?.Address ?? First<AuthenticatedTo>()?.Address, port, user);
+    private Target? FindTarget()
+    {
+        var connecting = Last<Connecting>();
+        var auth = First<AuthenticatingTo>();
+        var failed = Last<ConnectFailed>();
+        var denied = Last<PermissionDenied>();
+        // Without -v the lines that name the peer are the failure ones: "Connection closed by H port P", "Host key for [H]:P has changed".
+        var peer = Events.Select(Peer).LastOrDefault(p => p.Host is not null);
+        var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host ?? First<NegotiationFailed>()?.Host ?? peer.Host;
+        var port = connecting?.Port ?? auth?.Port ?? failed?.Port ?? First<NegotiationFailed>()?.Port ?? (peer.Host == host ? peer.Port : null);
+        var user = auth?.User ?? denied?.User;
+        if (host is null && port is null && user is null)
+        {
+            return null;
         }
+
+        return new Target(host, connecting?.Address ?? First<AuthenticatedTo>()?.Address, port, user);
     }
 
     /// <summary>

@@ -63,6 +63,14 @@ public class SilentServerTests
             }
 
             clock.Advance(TimeSpan.FromSeconds(6));
+            // The notice is written by the timer's callback on the thread pool: wait for it before the interrupt, or a busy
+            // machine lets the interrupt win the race.
+            while (!error.ToString().Contains("has been waiting 5 s", StringComparison.Ordinal))
+            {
+                DateTime.UtcNow.Should().BeBefore(until + TimeSpan.FromSeconds(20), $"the waiting notice should have come; loglens wrote:\n{error}");
+                Thread.Sleep(20);
+            }
+
             interrupts.Raise(PosixSignal.SIGINT);
             run.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
             error.ToString().Should().Contain("loglens: ssh has been waiting 5 s for the server's banner")
