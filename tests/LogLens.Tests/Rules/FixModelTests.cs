@@ -115,6 +115,11 @@ public class FixModelTests
     }
 
     [Test]
+    public void AForwardThatCouldNotBindKeepsItsTarget() =>
+        SshLog.Analyze(File.ReadAllText(Repo.Path("tests", "fixtures", "lab", "local-forward-bound", "client.log"))).Findings[0].Fixes.Select(f => f.Command)
+            .Should().Contain("ssh -L 127.0.0.1:OTHER_PORT:127.0.0.1:5432 -p 42252 llab@127.0.0.1");
+
+    [Test]
     public void ConnectionRefusedStartsSshdOnTheServer() =>
         SshLog.Analyze(File.ReadAllText(Repo.Path("tests", "fixtures", "lab", "refused-ipv4", "client.log"))).Findings[0].Fixes
             .Should().Contain(f => f.Where == FixLocation.Server && f.Command == "sudo systemctl enable --now ssh");

@@ -57,9 +57,17 @@ internal sealed class ForwardBindFailedRule() : Rule(new(RuleIds.ForwardBindFail
                 new Fix($"See which program holds local port {port}", $"ss -tlnp 'sport = :{port}'"),
                 new Fix("Or, on macOS or without ss", $"lsof -nP -iTCP:{port} -sTCP:LISTEN"),
                 new Fix("If it is an old ssh tunnel, stop it (by its PID from the output above)", "kill PID"),
-                new Fix("Or forward from another free local port", $"ssh -L 127.0.0.1:OTHER_PORT:TARGET_HOST:TARGET_PORT {Destination(session)}"),
+                new Fix("Or forward from another free local port", $"ssh -L 127.0.0.1:OTHER_PORT:{ForwardTarget(session) ?? "TARGET_HOST:TARGET_PORT"} {Destination(session)}"),
             ],
             severity);
+    }
+
+    /// <summary>The forward's target as ssh named it (<c>Local connections to A:P forwarded to remote address H:P</c>).</summary>
+    private static string? ForwardTarget(Analysis.SessionView session)
+    {
+        const string Marker = "forwarded to remote address ";
+        var detail = session.All<ForwardEstablished>().Select(f => f.Detail).LastOrDefault(d => d.Contains(Marker, StringComparison.Ordinal));
+        return detail is null ? null : detail[(detail.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim().TrimEnd('.');
     }
 
     private static string? PortOf(string? address)
