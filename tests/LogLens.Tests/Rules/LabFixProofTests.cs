@@ -13,10 +13,15 @@ public class LabFixProofTests
 {
     private static readonly string Table = Path.Combine(Repo.LabDirectory, "fix-proof.tsv");
 
-    private static IEnumerable<TestCaseData> Expected() =>
+    /// <summary>The rows of fix-proof.expected.tsv: scenario, fix index, and "timing" for a fix whose proof depends on the lab's timing.</summary>
+    private static IEnumerable<string[]> ExpectedRows() =>
         File.ReadLines(Repo.Path("tests", "fixtures", "lab", "fix-proof.expected.tsv"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split('\t'))
+            .Select(l => l.Split('\t'));
+
+    // A timing-dependent proof (a MaxStartups flood that the rerun races) may work or not; it is allowed, never required.
+    private static IEnumerable<TestCaseData> Expected() =>
+        ExpectedRows().Where(c => c.Length < 3 || c[2] != "timing")
             .Select(c => new TestCaseData(c[0], c[1]).SetName($"TheFirstFixStillWorks({c[0]})"));
 
     private static Dictionary<string, FixProofRow> Rows()
@@ -54,7 +59,7 @@ public class LabFixProofTests
     public void EveryFixTheLabProvedIsExpected()
     {
         // A fix that starts working gets into fix-proof.expected.tsv, so that it cannot silently stop again.
-        var expected = Expected().Select(t => (string)t.Arguments[0]!).ToHashSet();
+        var expected = ExpectedRows().Select(c => c[0]).ToHashSet();
         Rows().Values.Where(r => r.Works == "yes").Select(r => r.Scenario).Should().BeSubsetOf(expected);
     }
 
