@@ -15,25 +15,11 @@ internal static class ProbeCommand
     private static readonly HashSet<string> OwnOptionsWithValue = new(StringComparer.Ordinal) { "--format", "--color", "--severity", "--exclude", "--ssh", "--timeout" };
     private static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet" };
 
-    public static Command Create()
-    {
-        var rest = new Argument<string[]>("SSH-ARGS")
-        {
-            Description = "ssh options and the destination, as you would give them to ssh (e.g. -p 2222 -i ~/.ssh/id_ed25519 user@host).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var command = new Command("probe", "Run ssh -vvv against a host (BatchMode, a connect timeout, the command 'exit'), and diagnose what it prints. Options: --format text|json|sarif, --tee, --quiet, --timeout SECONDS (default 10), --ssh PATH.")
-        {
-            rest,
-        };
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(result =>
-        {
-            var tokens = result.Tokens.SkipWhile(t => t.Type != TokenType.Command || t.Value != "probe").Skip(1).Select(t => t.Value).ToList();
-            return Run(tokens, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-        });
-        return command;
-    }
+    public static Command Create() => PassThroughCommand.Create(
+        "probe",
+        "Run ssh -vvv against a host (BatchMode, a connect timeout, the command 'exit'), and diagnose what it prints. Options: --format text|json|sarif, --tee, --quiet, --timeout SECONDS (default 10), --ssh PATH.",
+        "ssh options and the destination, as you would give them to ssh (e.g. -p 2222 -i ~/.ssh/id_ed25519 user@host).",
+        Run);
 
     internal static int Run(IReadOnlyList<string> tokens, TextWriter output, TextWriter error)
     {

@@ -19,31 +19,17 @@ internal static class SshCommand
     private static readonly HashSet<string> OwnOptionsWithValue = new(StringComparer.Ordinal) { "--format", "--color", "--severity", "--exclude", "--ssh", "--output" };
     private static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet", "-q" };
 
-    public static Command Create()
-    {
-        var rest = new Argument<string[]>("SSH-ARGS")
-        {
-            Description = "ssh's arguments as you would give them to ssh (e.g. -p 2222 user@host); -vvv is added.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var command = new Command("ssh", """
+    public static Command Create() => PassThroughCommand.Create(
+        "ssh",
+        """
             Run ssh -vvv interactively and diagnose it: the terminal stays ssh's (prompts, logins, the shell work), loglens
             reads only ssh's stderr, shows ssh's own messages, says when ssh waits on the network, and prints the report on
             stderr when ssh exits or on Ctrl-C. loglens options come first: --format text|json|sarif, --tee (show the debug
             lines too), --quiet, --output FILE (the report to a file), --ssh PATH (or LOGLENS_SSH). Exit code: ssh's own.
             Example: loglens ssh -p 2222 user@host
-            """)
-        {
-            rest,
-        };
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(result =>
-        {
-            var tokens = result.Tokens.SkipWhile(t => t.Type != TokenType.Command || t.Value != "ssh").Skip(1).Select(t => t.Value).ToList();
-            return Run(tokens, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-        });
-        return command;
-    }
+            """,
+        "ssh's arguments as you would give them to ssh (e.g. -p 2222 user@host); -vvv is added.",
+        Run);
 
     /// <summary>Splits loglens's own options (which come first) from ssh's arguments, runs ssh, and reports.</summary>
     internal static int Run(IReadOnlyList<string> tokens, TextWriter output, TextWriter error)

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace LogLens.Cli.Commands;
+
+/// <summary>A subcommand whose arguments are ssh's (<c>probe</c>, <c>ssh</c>): everything after its name goes to its own parser.</summary>
+internal static class PassThroughCommand
+{
+    /// <summary>Creates the command; <paramref name="run"/> gets the tokens after the command's name, unparsed.</summary>
+    public static Command Create(string name, string description, string argumentDescription, Func<IReadOnlyList<string>, TextWriter, TextWriter, int> run)
+    {
+        var rest = new Argument<string[]>("SSH-ARGS")
+        {
+            Description = argumentDescription,
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command(name, description)
+        {
+            rest,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(result =>
+        {
+            var tokens = result.Tokens.SkipWhile(t => t.Type != TokenType.Command || t.Value != name).Skip(1).Select(t => t.Value).ToList();
+            return run(tokens, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+}
