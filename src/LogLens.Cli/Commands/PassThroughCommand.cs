@@ -26,4 +26,23 @@ internal static class PassThroughCommand
         });
         return command;
     }
+
+    /// <summary>The report options from loglens's own options among ssh's, or <see langword="null"/> (said on stderr) for an unknown format.</summary>
+    public static ReportOptions? Options(IReadOnlyDictionary<string, string> own, TextWriter error)
+    {
+        var options = ReportOptions.Default with
+        {
+            Format = own.GetValueOrDefault("--format", "text"),
+            Color = own.GetValueOrDefault("--color", "auto"),
+            Quiet = own.ContainsKey("--quiet"),
+            Tee = own.ContainsKey("--tee"),
+        };
+        if (options.Format is "text" or "json" or "sarif")
+        {
+            return options;
+        }
+
+        error.WriteLine($"loglens: unknown format '{options.Format}' (text, json or sarif)");
+        return null;
+    }
 }

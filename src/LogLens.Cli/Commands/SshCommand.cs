@@ -74,16 +74,8 @@ internal static class SshCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var options = ReportOptions.Default with
+        if (PassThroughCommand.Options(own, error) is not { } options)
         {
-            Format = own.GetValueOrDefault("--format", "text"),
-            Color = own.GetValueOrDefault("--color", "auto"),
-            Quiet = own.ContainsKey("--quiet"),
-            Tee = own.ContainsKey("--tee"),
-        };
-        if (options.Format is not ("text" or "json" or "sarif"))
-        {
-            error.WriteLine($"loglens: unknown format '{options.Format}' (text, json or sarif)");
             return ExitCodes.UsageOrInput;
         }
 
