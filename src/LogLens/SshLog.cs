@@ -108,37 +108,95 @@ public static class SshLog
         }
     }
 
-    /// <summary>Reads and diagnoses a log held in a string.</summary>
+    /// <summary>Reads and diagnoses a log held in a string; an sshd log is recognized and read as one (see <see cref="Report.Kind"/>).</summary>
     /// <param name="text">The log text.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
-    public static Report Analyze(string text, string source) => Analyze(Parse(text), source);
+    public static Report Analyze(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Analyze(new StringReader(text), source);
+    }
 
-    /// <summary>Reads and diagnoses a log held in a string.</summary>
+    /// <summary>Reads and diagnoses a log held in a string; an sshd log is recognized and read as one.</summary>
     /// <param name="text">The log text.</param>
     /// <returns>The report (its source is <c>-</c>).</returns>
-    public static Report Analyze(string text) => Analyze(Parse(text), "-");
+    public static Report Analyze(string text) => Analyze(text, "-");
 
-    /// <summary>Reads and diagnoses a log from a text reader.</summary>
+    /// <summary>
+    /// Reads and diagnoses a log from a text reader. Its first 64 KiB tell whose log it is: sshd's is read with
+    /// <see cref="SshdLog"/> (<see cref="Report.Kind"/> says so), anything else as ssh's output.
+    /// </summary>
     /// <param name="reader">The reader; it is not closed.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
-    public static Report Analyze(TextReader reader, string source) => Analyze(ReadEvents(reader), source);
+    public static Report Analyze(TextReader reader, string source)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var (kind, input) = LogSniffer.Sniff(reader);
+        return kind == LogKind.Server ? SshdLog.Analyze(input, source) : Analyze(ReadEvents(input), source);
+    }
 
-    /// <summary>Reads and diagnoses a log from a byte stream (lenient UTF-8).</summary>
+    /// <summary>Reads and diagnoses a log from a byte stream (lenient UTF-8); an sshd log is recognized and read as one.</summary>
     /// <param name="stream">The stream; it is not closed.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
-    public static Report Analyze(Stream stream, string source) => Analyze(ReadEvents(stream), source);
+    public static Report Analyze(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Analyze(LineReader.OpenStream(stream, leaveOpen: true), source);
+    }
 
-    /// <summary>Diagnoses events already read (e.g. from <see cref="ReadEventsAsync"/>).</summary>
+    /// <summary>Diagnoses events already read (e.g. from <see cref="ReadEventsAsync"/>, or <see cref="SshdLog.ReadEvents"/> for sshd's log).</summary>
     /// <param name="events">The events, in order.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
     public static Report Analyze(IEnumerable<SshEvent> events, string source)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return Complete(new LogAnalyzer(), events, source);
+        using var enumerator = events.GetEnumerator();
+        if (!enumerator.MoveNext())
+        {
+            return new LogAnalyzer().Complete(source);
+        }
+
+        if (enumerator.Current is ServerEvent)
+        {
+            return SshdLog.Analyze(Rest(enumerator), source);
+        }
+
+        var analyzer = new LogAnalyzer();
+        foreach (var e in Rest(enumerator))
+        {
+            analyzer.Add(e);
+        }
+
+        return analyzer.Complete(source);
+    }
+
+    /// <summary>
+    /// Joins the report of ssh's output with the report of sshd's log of the same attempt: finds sshd's record of the client's main
+    /// session (by the server's port, the user, the offered keys' fingerprints, the client version, and the time when both logs have
+    /// times), and puts the server's more precise cause first (e.g. key-rejected becomes authorized-keys-permissions, with sshd's line as
+    /// evidence). <see cref="Report.Join"/> says what matched and how surely.
+    /// </summary>
+    /// <param name="client">The client's report (from <see cref="Analyze(TextReader, string)"/>).</param>
+    /// <param name="server">The server's report (from <see cref="SshdLog.Analyze(TextReader, string)"/>).</param>
+    /// <returns>The joined report; the client's report with <see cref="Report.Join"/> saying nothing matched when no record fits.</returns>
+    public static Report Join(Report client, Report server)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(server);
+        return ReportJoin.Join(client, server);
+    }
+
+    private static IEnumerable<SshEvent> Rest(IEnumerator<SshEvent> enumerator)
+    {
+        do
+        {
+            yield return enumerator.Current;
+        }
+        while (enumerator.MoveNext());
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using LogLens.Cli.Live;
 using LogLens.Cli.Output;
 using LogLens.Events;
 using LogLens.Findings;
+using LogLens.Parsing;
 using LogLens.Rules;
 
 namespace LogLens.Cli.Commands;
@@ -12,6 +13,9 @@ namespace LogLens.Cli.Commands;
 /// <summary>How the report is shown.</summary>
 internal sealed record ReportOptions(string Format, string Color, Severity MinSeverity, IReadOnlySet<string> Exclude, bool Quiet, bool Tee)
 {
+    /// <summary>sshd's log to join each client report with (<c>--server FILE</c>), or null.</summary>
+    public string? Server { get; init; }
+
     public static ReportOptions Default { get; } = new("text", "never", Severity.Info, new HashSet<string>(), false, false);
 }
 
@@ -34,6 +38,11 @@ internal static class ReportCommand
         var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing; only the exit code tells the outcome." };
         var tee = new Option<bool>("--tee") { Description = "Echo the input to stderr as it arrives (live mode: see ssh's output while LogLens listens)." };
+        var server = new Option<string>("--server")
+        {
+            Description = "sshd's log of the same attempt (journalctl, auth.log, secure, sshd -E): joined with the client's log, its more precise cause comes first.",
+            HelpName = "SSHD_LOG",
+        };
         root.Arguments.Add(files);
         root.Options.Add(format);
         root.Options.Add(color);
@@ -41,6 +50,7 @@ internal static class ReportCommand
         root.Options.Add(exclude);
         root.Options.Add(quiet);
         root.Options.Add(tee);
+        root.Options.Add(server);
         root.SetAction(result =>
         {
             var options = new ReportOptions(
@@ -49,7 +59,7 @@ internal static class ReportCommand
                 (result.GetValue(severity) ?? "info") switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => Severity.Info },
                 ParseExclude(result.GetValue(exclude)),
                 result.GetValue(quiet),
-                result.GetValue(tee));
+                result.GetValue(tee)) { Server = result.GetValue(server) };
             var output = result.InvocationConfiguration.Output;
             return Run(Input.From(result.GetValue(files)), options, output, result.InvocationConfiguration.Error, LoglensCommand.StandardInput);
         });
@@ -60,7 +70,19 @@ internal static class ReportCommand
         var reports = new List<(Report Report, string? Note)>();
         var exit = ExitCodes.Success;
         var errors = inputs.Any(i => i.IsStdin) ? TextWriter.Synchronized(error) : error;
-        using var json = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: inputs.Count > 1) : null;
+        Report? server = null;
+        if (options.Server is { } serverPath)
+        {
+            server = ReadServer(serverPath, options, error);
+            if (server is null)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+        }
+
+        using var jsonOut = options.Format == "json" && !options.Quiet ? new ReportJsonWriter(output, asArray: inputs.Count > 1) : null;
+        // A joined report is known only once both logs are read: it is written whole, not session by session.
+        var json = server is null ? jsonOut : null;
         foreach (var input in inputs)
         {
             if (input.LooksLikeOption)
@@ -88,6 +110,7 @@ internal static class ReportCommand
                     using var interrupts = LoglensCommand.Live.Listen();
                     var live = LiveReport.Read(SshLog.OpenText(stream), input.Name, options, errors, options.Tee ? LiveReport.EchoTo(errors) : null, json, interrupts);
                     Note(live.Note, options, output, errors);
+                    live = server is null ? live : live with { Report = Joined(live.Report, server, options, jsonOut) };
                     reports.Add((live.Report, live.Note));
                     exit = Worse(exit, ExitCodeOf(live.Report, live.Interrupted));
                     continue;
@@ -95,6 +118,7 @@ internal static class ReportCommand
 
                 using var reader = SshLog.OpenText(stream);
                 var report = Analyze(reader, input.Name, options, error, live: false, json, clock: null);
+                report = server is null ? report : Joined(report, server, options, jsonOut);
                 reports.Add((report, null));
                 exit = Worse(exit, ExitCodeOf(report));
             }
@@ -105,7 +129,54 @@ internal static class ReportCommand
             }
         }
 
-        return json is null ? Print(reports, options, output, exit) : exit;
+        return jsonOut is null ? Print(reports, options, output, exit) : exit;
+    }
+
+    /// <summary>Reads the <c>--server</c> log whole; null (and a one-line error) when it cannot be read.</summary>
+    private static Report? ReadServer(string path, ReportOptions options, TextWriter error)
+    {
+        var input = new Input(path);
+        using var stream = input.Open(Stream.Null, out var problem);
+        if (stream is null || input.IsStdin)
+        {
+            error.WriteLine(stream is null ? problem : "loglens: --server needs a file (standard input carries the client's log)");
+            return null;
+        }
+
+        try
+        {
+            using var reader = SshLog.OpenText(stream);
+            var report = SshdLog.Analyze(reader, path);
+            if (report.Main is null && !options.Quiet)
+            {
+                error.WriteLine($"loglens: {path}: no sshd lines found");
+            }
+
+            return report;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"loglens: {path}: read error: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The client's report joined with sshd's, filtered as asked, and written to JSON when that is the output.</summary>
+    private static Report Joined(Report client, Report server, ReportOptions options, ReportJsonWriter? json)
+    {
+        var report = Filter(SshLog.Join(client, server), options);
+        if (json is not null)
+        {
+            json.Begin(report.Source);
+            foreach (var session in report.Sessions)
+            {
+                json.Session(session);
+            }
+
+            json.End(report);
+        }
+
+        return report;
     }
 
     /// <summary>Prints a live read's report (and what ssh was waiting for) unless JSON already streamed it; returns the exit code.</summary>
@@ -122,6 +193,14 @@ internal static class ReportCommand
     /// </summary>
     internal static Report Analyze(TextReader reader, string name, ReportOptions options, TextWriter error, bool live, ReportJsonWriter? json, TimeProvider? clock)
     {
+        // sshd's log is told from ssh's output by its start (a live input by its first line: it must not wait for more).
+        var (kind, text) = live ? LogSniffer.SniffFirstLine(reader) : LogSniffer.Sniff(reader);
+        if (kind == LogKind.Server)
+        {
+            return AnalyzeServer(text, name, options, error, json);
+        }
+
+        reader = text;
         var events = Tee(clock is not null ? SshLog.ReadEvents(reader, clock) : SshLog.ReadEvents(reader), options.Tee && !live ? error : null);
         json?.Begin(name);
         var report = json is null
@@ -134,6 +213,29 @@ internal static class ReportCommand
 
         report = Filter(report, options);
         json?.End(report);
+        return report;
+    }
+
+    /// <summary>Analyses sshd's log; its records are written to JSON when all are known (noise is told apart at the end).</summary>
+    private static Report AnalyzeServer(TextReader reader, string name, ReportOptions options, TextWriter error, ReportJsonWriter? json)
+    {
+        var report = Filter(SshdLog.Analyze(Tee(SshdLog.ReadEvents(reader), options.Tee ? error : null), name), options);
+        if (report.Main is null && !options.Quiet)
+        {
+            error.WriteLine($"loglens: {name}: no sshd lines found");
+        }
+
+        if (json is not null)
+        {
+            json.Begin(name);
+            foreach (var session in report.Sessions)
+            {
+                json.Session(session);
+            }
+
+            json.End(report);
+        }
+
         return report;
     }
 

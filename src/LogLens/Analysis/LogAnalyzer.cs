@@ -153,7 +153,24 @@ public sealed class LogAnalyzer
             _ when cause is not null => $"The log ends during {Describe(view.Reached)} before ssh said how it ended; likely: {char.ToLowerInvariant(cause.Title[0])}{cause.Title[1..]}.",
             _ => $"The log ends during {Describe(view.Reached)}, with nothing decisive: run ssh again with -vvv and keep the whole output.",
         };
-        return new SessionReport(view.Index, view.Parent, outcome, view.Reached, view.Client, view.Server, view.Target, ordered, summary, firstLine, lastLine, view.Timings);
+        return new SessionReport(view.Index, view.Parent, outcome, view.Reached, view.Client, view.Server, view.Target, ordered, summary, firstLine, lastLine, view.Timings)
+        {
+            Connection = ConnectionOf(view),
+        };
+    }
+
+    /// <summary>What this session shares with sshd's record of it: where it went, as whom, with which keys, which version, when.</summary>
+    private static ConnectionInfo ConnectionOf(SessionView view)
+    {
+        var target = view.Target;
+        var version = view.First<LocalVersion>()?.Version is { } local && local.StartsWith("SSH-", StringComparison.Ordinal) && local.IndexOf('-', 4) is var dash and > 0
+            ? local[(dash + 1)..]
+            : view.Client;
+        var fingerprints = view.All<KeyEvent>().Select(k => k.Fingerprint).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var events = view.Events;
+        var start = events.FirstOrDefault(e => e.Timestamp is not null)?.Timestamp;
+        var end = events.LastOrDefault(e => e.Timestamp is not null)?.Timestamp;
+        return new ConnectionInfo(null, null, target?.Address ?? target?.Host, target?.Port, target?.User, version, fingerprints, start, end);
     }
 
     private static string Describe(Phase phase) => phase switch

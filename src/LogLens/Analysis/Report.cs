@@ -27,7 +27,11 @@ public sealed record SessionReport(
     string Summary,
     int FirstLine,
     int LastLine,
-    IReadOnlyList<PhaseTiming> Timings);
+    IReadOnlyList<PhaseTiming> Timings)
+{
+    /// <summary>Who connected to whom, as far as the log tells: what a client session and sshd's record of it have in common.</summary>
+    public ConnectionInfo? Connection { get; init; }
+}
 
 /// <summary>
 /// The diagnosis of a whole input: the outcome, phase and findings of its main session (the last one that
@@ -55,4 +59,44 @@ public sealed record Report(
 {
     /// <summary>The session the top-level fields describe, or <see langword="null"/> when the input holds no ssh output.</summary>
     public SessionReport? Main { get; init; }
+
+    /// <summary>Whose log this is: the ssh client's output, or sshd's log (detected from the lines).</summary>
+    public LogKind Kind { get; init; }
+
+    /// <summary>When the client's report was joined with sshd's log: which record of the server it was matched with, and how surely.</summary>
+    public JoinInfo? Join { get; init; }
 }
+
+/// <summary>
+/// The facts of one connection that both ends can log, used to match a client session with sshd's record of it.
+/// </summary>
+/// <param name="ClientAddress">The client's address, when logged (sshd logs it; ssh does not).</param>
+/// <param name="ClientPort">The client's source port, when logged (sshd logs it; ssh does not).</param>
+/// <param name="ServerAddress">The server address connected to.</param>
+/// <param name="ServerPort">The server port connected to.</param>
+/// <param name="User">The user name asked for.</param>
+/// <param name="ClientSoftware">The client's version (<c>OpenSSH_9.2p1 Debian-2+deb12u3</c>), when logged.</param>
+/// <param name="Fingerprints">The fingerprints (<c>SHA256:...</c>) of the keys the client offered (client) or the server judged (server).</param>
+/// <param name="Start">The time of the first line, when the log has times.</param>
+/// <param name="End">The time of the last line, when the log has times.</param>
+public sealed record ConnectionInfo(
+    string? ClientAddress,
+    int? ClientPort,
+    string? ServerAddress,
+    int? ServerPort,
+    string? User,
+    string? ClientSoftware,
+    IReadOnlyList<string> Fingerprints,
+    DateTimeOffset? Start,
+    DateTimeOffset? End)
+{
+    /// <summary>For a server record: whether it is background noise (a scanner, a brute-force run) rather than a connection someone asks about.</summary>
+    public bool Noise { get; init; }
+}
+
+/// <summary>How a client's session was matched with sshd's record of it.</summary>
+/// <param name="ServerSource">The server log's name.</param>
+/// <param name="ServerSession">The index of the matched record in the server's report, or <see langword="null"/> when none matched.</param>
+/// <param name="Confidence">How sure the match is.</param>
+/// <param name="MatchedOn">What both logs agree on (<c>port</c>, <c>user</c>, <c>key fingerprint</c>, <c>client version</c>, <c>time</c>).</param>
+public sealed record JoinInfo(string ServerSource, int? ServerSession, Confidence Confidence, IReadOnlyList<string> MatchedOn);

@@ -42,6 +42,9 @@ public enum Phase
 
     /// <summary>The outcome as a whole.</summary>
     Outcome,
+
+    /// <summary>sshd's own start, before it takes any connection (server logs only; outside the order of the others).</summary>
+    Startup,
 }
 
 /// <summary>How a connection ended, as far as the log tells.</summary>
@@ -73,10 +76,24 @@ public enum Confidence
     Possible,
 }
 
+/// <summary>Which log a line of evidence comes from.</summary>
+public enum EvidenceSource
+{
+    /// <summary>The ssh client's output.</summary>
+    Client,
+
+    /// <summary>sshd's log on the server.</summary>
+    Server,
+}
+
 /// <summary>A log line that proves a finding.</summary>
-/// <param name="Line">The 1-based line number in the input.</param>
+/// <param name="Line">The 1-based line number in the input (in the server's log for <see cref="EvidenceSource.Server"/>).</param>
 /// <param name="Text">The line's text.</param>
-public sealed record Evidence(int Line, string Text);
+public sealed record Evidence(int Line, string Text)
+{
+    /// <summary>The log the line comes from.</summary>
+    public EvidenceSource Source { get; init; }
+}
 
 /// <summary>Where a fix is applied.</summary>
 public enum FixLocation

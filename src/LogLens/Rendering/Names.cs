@@ -1,3 +1,4 @@
+using LogLens.Analysis;
 using LogLens.Findings;
 
 namespace LogLens.Rendering;
@@ -15,6 +16,7 @@ internal static class Names
         Phase.HostKey => "host-key",
         Phase.Authentication => "authentication",
         Phase.Session => "session",
+        Phase.Startup => "startup",
         _ => "outcome",
     };
 
@@ -38,6 +40,10 @@ internal static class Names
         FixLocation.Config => "config",
         _ => "client",
     };
+
+    public static string Of(EvidenceSource source) => source == EvidenceSource.Server ? "server" : "client";
+
+    public static string Of(LogKind kind) => kind == LogKind.Server ? "sshd" : "ssh";
 
     public static string Of(Confidence confidence) => confidence switch
     {

@@ -58,6 +58,26 @@ internal sealed class ReportJsonWriter : IDisposable
         json.WriteNumber("firstLine", session.FirstLine);
         json.WriteNumber("lastLine", session.LastLine);
         WriteVerdict(json, session.Outcome, session.Phase, session.Client, session.Server, session.Target, session.Findings, session.Summary, session.Timings);
+        if (session.Connection is { } c)
+        {
+            json.WriteStartObject("connection");
+            json.WriteString("clientAddress", c.ClientAddress);
+            WriteNullable(json, "clientPort", c.ClientPort);
+            json.WriteString("serverAddress", c.ServerAddress);
+            WriteNullable(json, "serverPort", c.ServerPort);
+            json.WriteString("user", c.User);
+            json.WriteString("clientSoftware", c.ClientSoftware);
+            json.WriteStartArray("fingerprints");
+            foreach (var fingerprint in c.Fingerprints)
+            {
+                json.WriteStringValue(fingerprint);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("noise", c.Noise);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         Drain();
     }
@@ -66,6 +86,23 @@ internal sealed class ReportJsonWriter : IDisposable
     public void End(Report report)
     {
         json.WriteEndArray();
+        json.WriteString("log", Names.Of(report.Kind));
+        if (report.Join is { } join)
+        {
+            json.WriteStartObject("join");
+            json.WriteString("serverSource", join.ServerSource);
+            WriteNullable(json, "serverSession", join.ServerSession);
+            json.WriteString("confidence", Names.Of(join.Confidence));
+            json.WriteStartArray("matchedOn");
+            foreach (var fact in join.MatchedOn)
+            {
+                json.WriteStringValue(fact);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
         WriteVerdict(json, report.Outcome, report.Phase, report.Client, report.Server, report.Target, report.Findings, report.Summary, report.Main?.Timings ?? []);
         json.WriteEndObject();
         Drain();
@@ -154,6 +191,7 @@ internal sealed class ReportJsonWriter : IDisposable
             json.WriteStartObject();
             json.WriteNumber("line", evidence.Line);
             json.WriteString("text", evidence.Text);
+            json.WriteString("source", Names.Of(evidence.Source));
             json.WriteEndObject();
         }
 

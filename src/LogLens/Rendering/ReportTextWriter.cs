@@ -14,6 +14,8 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
     private static readonly Phase[] Timeline =
         [Phase.Resolve, Phase.Connect, Phase.VersionExchange, Phase.Negotiation, Phase.HostKey, Phase.Authentication, Phase.Session];
 
+    private bool joined;
+
     public void Write(Report report)
     {
         var main = report.Main;
@@ -25,10 +27,19 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             return;
         }
 
-        output.WriteLine("  " + TimelineOf(main.Outcome, main.Phase, main.Timings));
-        if (Facts(main) is { Length: > 0 } facts)
+        if (main.Phase != Phase.Startup)
+        {
+            output.WriteLine("  " + TimelineOf(main.Outcome, main.Phase, main.Timings));
+        }
+
+        if ((report.Kind == LogKind.Server ? ServerFacts(main) : Facts(main)) is { Length: > 0 } facts)
         {
             output.WriteLine(Dim("  " + facts));
+        }
+
+        if (report.Join is { } join)
+        {
+            output.WriteLine(Dim("  " + Safe(JoinLine(join))));
         }
 
         output.WriteLine();
@@ -38,32 +49,81 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             output.WriteLine();
         }
 
+        joined = report.Join is not null;
         foreach (var finding in main.Findings)
         {
             WriteFinding(finding);
         }
 
-        var others = report.Sessions.Where(s => s != main).ToList();
-        if (others.Count > 0)
+        var others = report.Sessions.Where(s => s != main && s.Connection?.Noise != true).ToList();
+        var noise = report.Sessions.Count(s => s.Connection?.Noise == true);
+        if (others.Count > 0 || noise > 0)
         {
-            output.WriteLine(Bold("Other ssh sessions in this input:"));
+            output.WriteLine(Bold(report.Kind == LogKind.Server ? "Other records in this sshd log:" : "Other ssh sessions in this input:"));
             foreach (var session in others)
             {
-                var kind = session.Parent is { } parent ? $"hop of session {parent}" : "session";
+                var kind = session.Parent is { } parent ? $"hop of session {parent}"
+                    : report.Kind != LogKind.Server ? "session"
+                    : session.Connection is { } c ? $"connection {session.Index}{(c.ClientAddress is { } a ? $" from {a}{(c.ClientPort is { } p ? $" port {p}" : string.Empty)}" : string.Empty)}"
+                    : "sshd itself";
                 var cause = session.Findings.Count > 0 && session.Findings[0] is { } first ? $"{first.Id} {first.Slug}" : session.Summary;
                 output.WriteLine($"  {kind} {session.Index} (lines {session.FirstLine}-{session.LastLine}): {Names.Of(session.Outcome)} at {Names.Of(session.Phase)}: {Safe(cause)}");
+            }
+
+            if (noise > 0)
+            {
+                output.WriteLine(Dim($"  {noise} more set apart as scanner or brute-force noise (see --format json)"));
             }
 
             output.WriteLine();
         }
     }
 
-    private static string Headline(Report report) => report.Outcome switch
+    private static string Headline(Report report) => (report.Kind, report.Outcome) switch
     {
-        Outcome.Succeeded => "ssh connected and logged in",
-        Outcome.Failed => $"ssh failed at {Names.Label(report.Phase)}",
+        (LogKind.Server, Outcome.Succeeded) => "sshd log: the login was accepted",
+        (LogKind.Server, Outcome.Failed) when report.Phase == Phase.Startup => "sshd log: sshd failed to start",
+        (LogKind.Server, Outcome.Failed) => $"sshd log: the connection failed at {Names.Label(report.Phase)}",
+        (LogKind.Server, _) => "sshd log: inconclusive",
+        (_, Outcome.Succeeded) => "ssh connected and logged in",
+        (_, Outcome.Failed) => $"ssh failed at {Names.Label(report.Phase)}",
         _ => "inconclusive",
     };
+
+    private static string JoinLine(JoinInfo join) => join.ServerSession is { } session
+        ? $"joined with {join.ServerSource} (record {session}, {Names.Of(join.Confidence)} match on {string.Join(", ", join.MatchedOn)})"
+        : $"{join.ServerSource}: no record of this connection found in sshd's log";
+
+    private static string ServerFacts(SessionReport session)
+    {
+        if (session.Connection is not { } c)
+        {
+            return string.Empty;
+        }
+
+        var facts = new List<string>();
+        if (c.ClientAddress is { } address)
+        {
+            facts.Add($"client {address}{(c.ClientPort is { } p ? $" port {p}" : string.Empty)}");
+        }
+
+        if (c.User is { } user)
+        {
+            facts.Add($"user {user}");
+        }
+
+        if (c.ServerPort is { } port)
+        {
+            facts.Add($"server port {port}");
+        }
+
+        if (c.ClientSoftware is { } software)
+        {
+            facts.Add(software);
+        }
+
+        return Safe(string.Join(" · ", facts));
+    }
 
     private string TimelineOf(Outcome outcome, Phase reached, IReadOnlyList<PhaseTiming> timings)
     {
@@ -139,7 +199,10 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             foreach (var evidence in finding.Evidence)
             {
                 var text = evidence.Text.Length > width * 2 ? evidence.Text[..(width * 2)] + "…" : evidence.Text;
-                output.WriteLine($"  {Dim(evidence.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(digits + 2))} │ {Safe(text)}");
+                // In a joined report sshd's lines say so: their numbers are the server log's.
+                var number = evidence.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(digits + 2);
+                var mark = joined ? (evidence.Source == EvidenceSource.Server ? "sshd " : " ssh ") : string.Empty;
+                output.WriteLine($"  {Dim(mark + number)} │ {Safe(text)}");
             }
         }
 

@@ -29,15 +29,10 @@ internal sealed class RuleContext(SessionView session, IReadOnlyList<Finding> ea
     public bool Found(string slug) => Earlier.Any(f => f.Slug == slug);
 }
 
-/// <summary>
-/// One finding's rule: a small class that looks at a session and reports at most one finding. Rules run in
-/// root-cause order (see <see cref="RuleCatalog"/>): a rule may stay quiet when an earlier one explains the failure.
-/// </summary>
-internal abstract class Rule(RuleDescriptor descriptor)
+/// <summary>What every rule shares, client's or server's: its descriptor and how it builds its finding.</summary>
+internal abstract class FindingRule(RuleDescriptor descriptor)
 {
     public RuleDescriptor Descriptor { get; } = descriptor;
-
-    public abstract Finding? Evaluate(RuleContext context);
 
     /// <summary>Builds this rule's finding.</summary>
     protected Finding Report(
@@ -54,15 +49,27 @@ internal abstract class Rule(RuleDescriptor descriptor)
             Confidence = confidence,
         };
 
-    /// <summary>The evidence line for an event: the input line, or the part of it when one line carried several.</summary>
+    /// <summary>The evidence line for an event: the input line, or the part of it when one line carried several; sshd's lines say they are the server's.</summary>
     protected static Evidence Proof(SshEvent e) =>
-        new(e.Line, e.Raw.Contains(e.Content, StringComparison.Ordinal) ? e.Raw.TrimEnd() : e.Content);
+        new(e.Line, e.Raw.Contains(e.Content, StringComparison.Ordinal) ? e.Raw.TrimEnd() : e.Content)
+        {
+            Source = e is ServerEvent ? EvidenceSource.Server : EvidenceSource.Client,
+        };
 
     /// <summary>Quotes a value for a POSIX shell when it needs it.</summary>
     internal static string Shell(string value) =>
         value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "@%_+=:,./-~".Contains(c, StringComparison.Ordinal)) && !value.StartsWith('~')
             ? value
             : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}
+
+/// <summary>
+/// One finding's rule: a small class that looks at a session and reports at most one finding. Rules run in
+/// root-cause order (see <see cref="RuleCatalog"/>): a rule may stay quiet when an earlier one explains the failure.
+/// </summary>
+internal abstract class Rule(RuleDescriptor descriptor) : FindingRule(descriptor)
+{
+    public abstract Finding? Evaluate(RuleContext context);
 
     /// <summary>The <c>user@host</c> (and <c>-p PORT</c>) to put in a suggested ssh command.</summary>
     protected static string Destination(SessionView session)

@@ -4,6 +4,7 @@ using LogLens.Rules.HostKeys;
 using LogLens.Rules.Local;
 using LogLens.Rules.Negotiation;
 using LogLens.Rules.Outcomes;
+using LogLens.Rules.Server;
 using LogLens.Rules.Sessions;
 using LogLens.Rules.VersionExchange;
 
@@ -54,13 +55,52 @@ public static class RuleCatalog
         new SlowStepRule(),
     ];
 
-    /// <summary>The descriptor of every rule, in root-cause order.</summary>
+    /// <summary>
+    /// The rules for sshd's log, in root-cause order: sshd's startup, then a connection from its first line to its last. Where a
+    /// finding means the same as a client's, it has the client's ID and slug.
+    /// </summary>
+    internal static IReadOnlyList<ServerRule> ServerRules { get; } =
+    [
+        new SshdConfigErrorRule(),
+        new HostKeyLoadFailedRule(),
+        new MaxStartupsRule(),
+        new ServerNegotiationRule(RuleIds.KexAlgorithmMismatch, "kex-algorithm-mismatch", "key exchange method", "KexAlgorithms", "No key exchange algorithm in common"),
+        new ServerNegotiationRule(RuleIds.HostKeyAlgorithmMismatch, "hostkey-algorithm-mismatch", "host key type", "HostKeyAlgorithms", "No host key algorithm in common"),
+        new ServerNegotiationRule(RuleIds.CipherMismatch, "cipher-mismatch", "cipher", "Ciphers", "No cipher in common"),
+        new ServerNegotiationRule(RuleIds.MacMismatch, "mac-mismatch", "MAC", "MACs", "No MAC algorithm in common"),
+        new InvalidUserRule(),
+        new ShellMissingRule(),
+        new UserNotAllowedRule(),
+        new RootLoginRefusedRule(),
+        new ServerAccountExpiredRule(),
+        new ServerCertificateInvalidRule(),
+        new AuthorizedKeysPermissionsRule(),
+        new PubkeyAlgorithmRefusedRule(),
+        new ServerTooManyAuthFailuresRule(),
+        new LoginGraceTimeoutRule(),
+        new KeyAcceptedNotSignedRule(),
+        new ServerPasswordRejectedRule(),
+        new KeyNotAuthorizedRule(),
+        new ChrootPermissionsRule(),
+        new ForcedCommandRule(),
+        new ServerForwardingRefusedRule(),
+        new ServerForwardTargetRefusedRule(),
+        new ServerSuccessRule(),
+    ];
+
+    /// <summary>The descriptor of every client rule, in root-cause order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } = [.. Rules.Select(r => r.Descriptor)];
 
-    /// <summary>Finds a rule by ID (<c>LL1002</c>) or slug (<c>connection-refused</c>), ignoring case.</summary>
+    /// <summary>The descriptor of every rule for sshd's log, in root-cause order (shared meanings keep the client's ID and slug).</summary>
+    public static IReadOnlyList<RuleDescriptor> Server { get; } = [.. ServerRules.Select(r => r.Descriptor)];
+
+    /// <summary>The rules only sshd's log can prove (the server rules whose ID no client rule has).</summary>
+    public static IReadOnlyList<RuleDescriptor> ServerOnly { get; } = [.. Server.Where(s => All.All(c => c.Id != s.Id))];
+
+    /// <summary>Finds a rule by ID (<c>LL1002</c>) or slug (<c>connection-refused</c>), ignoring case: client rules first, then the server's.</summary>
     /// <param name="idOrSlug">The ID or slug.</param>
     /// <returns>The descriptor, or <see langword="null"/>.</returns>
     public static RuleDescriptor? Find(string idOrSlug) =>
-        All.FirstOrDefault(d => string.Equals(d.Id, idOrSlug, StringComparison.OrdinalIgnoreCase) ||
-                                string.Equals(d.Slug, idOrSlug, StringComparison.OrdinalIgnoreCase));
+        All.Concat(ServerOnly).FirstOrDefault(d => string.Equals(d.Id, idOrSlug, StringComparison.OrdinalIgnoreCase) ||
+                                                   string.Equals(d.Slug, idOrSlug, StringComparison.OrdinalIgnoreCase));
 }

@@ -116,4 +116,46 @@ public static class RuleIds
 
     /// <summary><c>slow-step</c>: one step of the connection took several seconds (live mode or timestamped logs).</summary>
     public const string SlowStep = "LL9002";
+
+    /// <summary><c>host-key-load-failed</c> (sshd's log): sshd could not load its host keys.</summary>
+    public const string HostKeyLoadFailed = "LL0101";
+
+    /// <summary><c>sshd-config-error</c> (sshd's log): sshd did not start because of a bad configuration line.</summary>
+    public const string SshdConfigError = "LL0102";
+
+    /// <summary><c>max-startups</c> (sshd's log): sshd dropped the connection past MaxStartups.</summary>
+    public const string MaxStartups = "LL2101";
+
+    /// <summary><c>key-not-authorized</c> (sshd's log): the offered key is not in the user's authorized_keys.</summary>
+    public const string KeyNotAuthorized = "LL5101";
+
+    /// <summary><c>authorized-keys-permissions</c> (sshd's log): StrictModes refused authorized_keys or a directory above it.</summary>
+    public const string AuthorizedKeysPermissions = "LL5102";
+
+    /// <summary><c>user-not-allowed</c> (sshd's log): AllowUsers/DenyUsers/AllowGroups/DenyGroups refused the user.</summary>
+    public const string UserNotAllowed = "LL5103";
+
+    /// <summary><c>invalid-user</c> (sshd's log): no such account on the server.</summary>
+    public const string InvalidUser = "LL5104";
+
+    /// <summary><c>shell-missing</c> (sshd's log): the user's shell does not exist or is not executable.</summary>
+    public const string ShellMissing = "LL5105";
+
+    /// <summary><c>root-login-refused</c> (sshd's log): PermitRootLogin forbids this login.</summary>
+    public const string RootLoginRefused = "LL5106";
+
+    /// <summary><c>pubkey-algorithm-refused</c> (sshd's log): the key type or signature algorithm is not in PubkeyAcceptedAlgorithms.</summary>
+    public const string PubkeyAlgorithmRefused = "LL5107";
+
+    /// <summary><c>key-accepted-not-signed</c> (sshd's log): the key is authorized, but the client never proved it holds it.</summary>
+    public const string KeyAcceptedNotSigned = "LL5108";
+
+    /// <summary><c>login-grace-timeout</c> (sshd's log): LoginGraceTime ran out before authentication finished.</summary>
+    public const string LoginGraceTimeout = "LL5109";
+
+    /// <summary><c>chroot-permissions</c> (sshd's log): ChrootDirectory or a directory above it has the wrong owner or modes.</summary>
+    public const string ChrootPermissions = "LL6101";
+
+    /// <summary><c>forced-command</c> (sshd's log): a ForceCommand or an authorized_keys command= ran instead of what the user asked.</summary>
+    public const string ForcedCommand = "LL6102";
 }
