@@ -38,77 +38,87 @@ while [ $# -gt 0 ]; do
 done
 
 # ---------------------------------------------------------------------------
-# Scenario table: name, expected finding slug (findings[0]), verbosity, and optionally other findings
-# that must follow it (comma-separated). Ports are fixed per
+# Scenario table: name, expected finding slug (findings[0]), verbosity, the server-side finding slug that the
+# scenario's server.log proves (server-findings.tsv; "-" when the server log cannot tell or there is no sshd), and
+# optionally other findings that must follow the first (comma-separated). Ports are fixed per
 # scenario inside each function so a re-run gives the same logs.
 SCENARIOS="
-account-expired                 account-expired                 vvv
-agent-confirm                   agent-refused                   vvv
-banner-timeout                  banner-timeout                  vvv
-cert-expired                    certificate-invalid             vvv
-cert-wrong-principal            certificate-invalid             vvv
-cipher-mismatch                 cipher-mismatch                 vvv
-config-bad-perms                config-permissions              vvv
-config-error                    config-error                    vvv
-dns-failure                     dns-resolution                  vvv
-dropbear-success                success                         vvv
-forcecommand-exit               auth-succeeded-then-closed      vvv
-forward-target-refused          forward-target-refused          vvv
-hostkey-changed                 host-key-changed                vvv
-hostkey-changed-v1              host-key-changed                v
-hostkey-type-mismatch           hostkey-algorithm-mismatch      vvv
-hostkey-unknown-batch           host-key-unknown                vvv
-hostkey-unknown-strict          host-key-unknown                vvv
-hostkey-unknown-quiet           host-key-verification-failed    none
-slow-reverse-dns                success                         vvv     slow-step
-ident-closed                    exchange-identification-closed  vvv
-ident-reset                     exchange-identification-reset   vvv
-kex-mismatch                    kex-algorithm-mismatch          vvv
-kex-mismatch-v1                 kex-algorithm-mismatch          v
-kex-stalled                     kex-stalled                     vvv
-key-damaged                     key-invalid-format              vvv
-key-denyusers                   key-rejected                    vvv
-key-encrypted-batch             encrypted-key-no-passphrase     vvv
-key-not-authorized              key-rejected                    vvv
-key-not-authorized-v1           key-rejected                    v
-key-strictmodes                 key-rejected                    vvv
-key-too-open                    key-permissions-too-open        vvv
-key-type-disabled               key-type-disabled               vvv
-local-forward-bound             forward-bind-failed             vvv
-mac-mismatch                    mac-mismatch                    vvv
-maxstartups                     exchange-identification-closed  vvv
-maxstartups-reset               exchange-identification-reset   vvv
-missing-identity                missing-identity-file           vvv
-missing-identity-config         missing-identity-file           vvv
-net-unreachable                 no-route                        vvv
-no-mutual-sig                   no-mutual-signature-algorithm   vvv
-no-route                        no-route                        vvv
-nologin-shell                   auth-succeeded-then-closed      vvv
-not-ssh-binary                  not-ssh-server                  vvv
-not-ssh-http                    not-ssh-server                  vvv
-not-ssh-tls                     not-ssh-server                  vvv
-password-expired                account-expired                 vvv
-password-only-batch             password-only                   vvv
-password-wrong                  password-rejected               vvv
-password-wrong-retry            password-rejected               vvv
-protocol-ssh1                   not-ssh-server                  vvv
-proxyjump-hop-refused           proxy-failure                   vvv
-proxyjump-target-refused        proxy-failure                   vvv
-refused-ipv4                    connection-refused              vvv
-refused-ipv6                    connection-refused              vvv
-refused-v1                      connection-refused              v
-remote-forward-refused          forwarding-refused              vvv
-success-agent                   success                         vvv
-success-key                     success                         vvv
-success-v1                      success                         v
-success-vv                      success                         vv
-timeout                         connection-timeout              vvv
-too-many-auth                   too-many-auth-failures          vvv
-unknown-user                    key-rejected                    vvv
+account-expired                 account-expired                 vvv     account-expired
+agent-confirm                   agent-refused                   vvv     key-accepted-not-signed
+banner-timeout                  banner-timeout                  vvv     -
+cert-expired                    certificate-invalid             vvv     certificate-invalid
+cert-wrong-principal            certificate-invalid             vvv     certificate-invalid
+chroot-bad-owner                auth-succeeded-then-closed      vvv     chroot-permissions
+cipher-mismatch                 cipher-mismatch                 vvv     cipher-mismatch
+config-bad-perms                config-permissions              vvv     -
+config-error                    config-error                    vvv     -
+dns-failure                     dns-resolution                  vvv     -
+dropbear-success                success                         vvv     -
+forcecommand-exit               auth-succeeded-then-closed      vvv     forced-command
+forward-permitopen-denied       forwarding-refused              vvv     forwarding-refused
+forward-target-refused          forward-target-refused          vvv     forward-target-refused
+hostkey-changed                 host-key-changed                vvv     -
+hostkey-changed-v1              host-key-changed                v       -
+hostkey-load-failed             connection-refused              vvv     host-key-load-failed
+hostkey-type-mismatch           hostkey-algorithm-mismatch      vvv     hostkey-algorithm-mismatch
+hostkey-unknown-batch           host-key-unknown                vvv     -
+hostkey-unknown-quiet           host-key-verification-failed    none    -
+hostkey-unknown-strict          host-key-unknown                vvv     -
+ident-closed                    exchange-identification-closed  vvv     -
+ident-reset                     exchange-identification-reset   vvv     -
+kex-mismatch                    kex-algorithm-mismatch          vvv     kex-algorithm-mismatch
+kex-mismatch-v1                 kex-algorithm-mismatch          v       kex-algorithm-mismatch
+kex-stalled                     kex-stalled                     vvv     -
+key-allowgroups                 key-rejected                    vvv     user-not-allowed
+key-damaged                     key-invalid-format              vvv     -
+key-denyusers                   key-rejected                    vvv     user-not-allowed
+key-encrypted-batch             encrypted-key-no-passphrase     vvv     key-accepted-not-signed
+key-not-authorized              key-rejected                    vvv     key-not-authorized
+key-not-authorized-v1           key-rejected                    v       key-not-authorized
+key-strictmodes                 key-rejected                    vvv     authorized-keys-permissions
+key-too-open                    key-permissions-too-open        vvv     key-accepted-not-signed
+key-type-disabled               key-type-disabled               vvv     -
+local-forward-bound             forward-bind-failed             vvv     -
+mac-mismatch                    mac-mismatch                    vvv     mac-mismatch
+maxstartups                     exchange-identification-closed  vvv     max-startups
+maxstartups-reset               exchange-identification-reset   vvv     max-startups
+missing-identity                missing-identity-file           vvv     key-not-authorized
+missing-identity-config         missing-identity-file           vvv     -
+net-unreachable                 no-route                        vvv     -
+no-mutual-sig                   no-mutual-signature-algorithm   vvv     -
+no-route                        no-route                        vvv     -
+nologin-shell                   auth-succeeded-then-closed      vvv     success
+not-ssh-binary                  not-ssh-server                  vvv     -
+not-ssh-http                    not-ssh-server                  vvv     -
+not-ssh-tls                     not-ssh-server                  vvv     -
+password-expired                account-expired                 vvv     success
+password-invalid-user           password-rejected               vvv     invalid-user
+password-only-batch             password-only                   vvv     -
+password-wrong                  password-rejected               vvv     password-rejected
+password-wrong-retry            password-rejected               vvv     password-rejected
+protocol-ssh1                   not-ssh-server                  vvv     -
+proxyjump-hop-refused           proxy-failure                   vvv     -
+proxyjump-target-refused        proxy-failure                   vvv     forward-target-refused
+pubkey-algo-refused             key-rejected                    vvv     pubkey-algorithm-refused
+refused-ipv4                    connection-refused              vvv     -
+refused-ipv6                    connection-refused              vvv     -
+refused-v1                      connection-refused              v       -
+remote-forward-refused          forwarding-refused              vvv     -
+root-login-refused              key-rejected                    vvv     root-login-refused
+shell-missing                   key-rejected                    vvv     shell-missing
+slow-reverse-dns                success                         vvv     success                         slow-step
+sshd-config-error               connection-refused              vvv     sshd-config-error
+success-agent                   success                         vvv     success
+success-key                     success                         vvv     success
+success-v1                      success                         v       success
+success-vv                      success                         vv      success
+timeout                         connection-timeout              vvv     -
+too-many-auth                   too-many-auth-failures          vvv     too-many-auth-failures
+unknown-user                    key-rejected                    vvv     invalid-user
 "
 
 if [ "$LIST" = 1 ]; then
-    echo "$SCENARIOS" | awk 'NF { print $1 "\t" $2 "\t" $3 }'
+    echo "$SCENARIOS" | awk 'NF { print $1 "\t" $2 "\t" $3 "\t" $4 }'
     exit 0
 fi
 
@@ -171,6 +181,7 @@ install_requirements
 S=/tmp/loglens-lab
 CU=llabc                       # the local user that runs every ssh client
 CHOME=$S/home/$CU
+CHROOT=/run/loglens-lab-chroot   # chroot-bad-owner: outside /tmp, whose mode 1777 would fail the check first
 PIDS=()
 NETNS_MADE=()
 NETNS_ETC=""
@@ -182,6 +193,7 @@ cleanup() {
     for p in "${NETNS_MADE[@]}"; do ip netns del "$p" 2>/dev/null; done
     [ -n "$NETNS_ETC" ] && rm -rf "$NETNS_ETC" /etc/netns/llab-s
     [ "$NETNS_PARENT_MADE" = 1 ] && rmdir /etc/netns 2>/dev/null
+    rm -rf "$CHROOT"
     return 0
 }
 trap cleanup EXIT
@@ -205,7 +217,7 @@ stop_pid() {  # stop one process we started, and the children it forked (e.g. ss
 
 mkdir -p /run/sshd && chmod 755 /run/sshd
 rm -rf "$S"
-mkdir -p "$S"/{home,keys,hostkeys,kh,srv,cfg,agent,bin,tls}
+mkdir -p "$S"/{home,keys,hostkeys,kh,srv,cfg,agent,bin,tls,ak}
 chmod 755 "$S" "$S/home"
 
 ensure_user() {  # ensure_user NAME SHELL
@@ -229,6 +241,7 @@ setup_users() {  # also run again after a fix proof, which may have changed an a
     ensure_user llab3 /bin/bash      # expired account
     ensure_user llab4 /usr/sbin/nologin
     ensure_user llab5 /bin/bash      # password must be changed
+    ensure_user llabnosh /nonexistent/shell   # shell-missing: the login shell does not exist
     echo 'llab2:lab-secret-2' | chpasswd
     echo 'llab3:lab-secret-3' | chpasswd
     echo 'llab5:lab-secret-5' | chpasswd
@@ -282,6 +295,12 @@ for u in llab3 llab4 llab5; do cp "$CHOME/.ssh/id_ed25519.pub" "$S/home/$u/.ssh/
 cp "$S/home/llab/.ssh/authorized_keys" "$S/home/llab/.ssh/authorized_keys_loose"
 for u in llab llab3 llab4 llab5; do chown -R $u:$u "$S/home/$u/.ssh"; chmod 600 "$S/home/$u/.ssh/authorized_keys"; done
 chmod 666 "$S/home/llab/.ssh/authorized_keys_loose"
+cp "$CHOME/.ssh/id_ed25519.pub" "$S/home/llabnosh/.ssh/authorized_keys"
+chown -R llabnosh:llabnosh "$S/home/llabnosh/.ssh"; chmod 600 "$S/home/llabnosh/.ssh/authorized_keys"
+# root-login-refused: root's key lives in the scratch dir (AuthorizedKeysFile $S/ak/%u), /root is never touched
+cp "$CHOME/.ssh/id_ed25519.pub" "$S/ak/root"; chmod 600 "$S/ak/root"
+# chroot-bad-owner: a chroot directory owned by the user (sshd wants root and no group/other write)
+rm -rf "$CHROOT"; mkdir -p "$CHROOT"; chown llab:llab "$CHROOT"; chmod 755 "$CHROOT"
 
 # askpass helpers (run by the client user)
 printf '#!/bin/sh\necho wrong-password\n' >"$S/bin/askpass-wrong"
@@ -337,6 +356,7 @@ sshd_conf() {  # sshd_conf NAME LISTEN...
     mkdir -p "$S/srv/$name"
     {
         echo "# LogLens lab: scenario $name"
+        [ -n "$SSHD_LOGLEVEL" ] && echo "LogLevel $SSHD_LOGLEVEL"   # the DEBUG3 pass (server.debug.log)
         cat
         for a in "$@"; do echo "ListenAddress $a"; done
         cat <<EOF
@@ -369,7 +389,7 @@ start_sshd() {
     else
         /usr/sbin/sshd -D -f "$cfg" -p "$port" -E "$SD/server.log" </dev/null >>"$SD/server.log" 2>&1 &
     fi
-    SRVPID=$!; PIDS+=("$SRVPID")
+    SRVPID=$!; PIDS+=("$SRVPID"); SSHD_LOG=1
     wait_listen "$port" "$ns"
 }
 
@@ -922,11 +942,12 @@ sc_remote_forward_refused() {  # 42253: AllowTcpForwarding no, -R 42254
     client -- "${C[@]}" -o ExitOnForwardFailure=yes -R 42254:127.0.0.1:8080 -p 42253 llab@127.0.0.1 'sleep 1'
 }
 
-ftr_poke() {  # connect once to the local end of the forward while the session runs
-    wait_listen 42256 || return 0
+ftr_poke() {  # connect once to the local end of the forward (POKE_PORT, default 42256) while the session runs
+    local port=${POKE_PORT:-42256}
+    wait_listen "$port" || return 0
     sleep 0.3
     local fd
-    if exec {fd}<>/dev/tcp/127.0.0.1/42256; then
+    if exec {fd}<>/dev/tcp/127.0.0.1/"$port"; then
         sleep 0.5
         exec {fd}>&-
     fi
@@ -949,7 +970,109 @@ sc_dropbear_success() {  # 42258: dropbear
 }
 
 # ---------------------------------------------------------------------------
+# Server-side causes: the client sees only a refusal or a closed connection; the reason is in server.log.
+
+sc_root_login_refused() {  # 42270: PermitRootLogin no; root's key is authorized (in $S/ak, StrictModes off for it)
+    local cfg; cfg=$(printf 'AuthorizedKeysFile %s/ak/%%u\nStrictModes no\n' "$S" | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42270
+    kh "$NAME" "[127.0.0.1]:42270" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42270 root@127.0.0.1 true
+}
+
+sc_key_allowgroups() {   # 42271: AllowGroups names a group llab is not in
+    local cfg; cfg=$(printf 'AllowGroups llab-admins\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42271
+    kh "$NAME" "[127.0.0.1]:42271" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42271 llab@127.0.0.1 true
+}
+
+sc_password_invalid_user() {  # 42272: a password for a user that does not exist
+    id -u llab-nosuchuser >/dev/null 2>&1 && die "user llab-nosuchuser exists"
+    local cfg; cfg=$(printf 'PasswordAuthentication yes\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42272
+    kh "$NAME" "[127.0.0.1]:42272" "$HOSTPUB"
+    client --env SSH_ASKPASS="$S/bin/askpass-wrong" --env SSH_ASKPASS_REQUIRE=force -- \
+        -"$VERB" -F /dev/null -o ConnectTimeout=5 -o UserKnownHostsFile="$KH" \
+        -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1 -p 42272 llab-nosuchuser@127.0.0.1 true
+}
+
+sc_shell_missing() {     # 42273: llabnosh's shell /nonexistent/shell does not exist; its key is authorized
+    local cfg; cfg=$(sshd_conf "$NAME" 127.0.0.1 </dev/null)
+    start_sshd "$cfg" 42273
+    kh "$NAME" "[127.0.0.1]:42273" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42273 llabnosh@127.0.0.1 true
+}
+
+# start_sshd_failing CFG PORT: an sshd that is expected to exit at startup; no `sshd -t` first, and no wait for
+# the port. Its -E log (and its stderr) are server.log.
+start_sshd_failing() {
+    local cfg=$1 port=$2 i
+    /usr/sbin/sshd -D -f "$cfg" -p "$port" -E "$SD/server.log" </dev/null >>"$SD/server.log" 2>&1 &
+    SRVPID=$!; PIDS+=("$SRVPID"); SSHD_LOG=1
+    for i in $(seq 100); do kill -0 "$SRVPID" 2>/dev/null || break; sleep 0.05; done
+    kill -0 "$SRVPID" 2>/dev/null && note "WARNING: the sshd on $port did not exit"
+    port_free "$port"
+}
+
+sc_hostkey_load_failed() {  # 42275: the only HostKey is a damaged file, so sshd exits: connection refused
+    local hk=$S/hostkeys/damaged_ed25519_key
+    head -c 200 "$S/hostkeys/ssh_host_ed25519_key" >"$hk"; echo >>"$hk"
+    echo '-----END OPENSSH PRIVATE KEY-----' >>"$hk"; chmod 600 "$hk"
+    local cfg; cfg=$(printf 'HostKey %s\n' "$hk" | sshd_conf "$NAME" 127.0.0.1)
+    # the scenario's only host key is the damaged one: drop the usual HostKey line
+    sed -i "\|^HostKey $S/hostkeys/ssh_host_ed25519_key\$|d" "$cfg"
+    start_sshd_failing "$cfg" 42275
+    kh "$NAME" "[127.0.0.1]:42275" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42275 llab@127.0.0.1 true
+}
+
+sc_sshd_config_error() {  # 42276: a misspelt option in sshd_config, so sshd does not start: connection refused
+    local cfg; cfg=$(printf 'PermitRootLogn no\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd_failing "$cfg" 42276
+    kh "$NAME" "[127.0.0.1]:42276" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42276 llab@127.0.0.1 true
+}
+
+sc_chroot_bad_owner() {  # 42277: ChrootDirectory owned by the user: the login is accepted, then the session fails
+    local cfg; cfg=$(printf 'ChrootDirectory %s\n' "$CHROOT" | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42277
+    kh "$NAME" "[127.0.0.1]:42277" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42277 llab@127.0.0.1 true
+}
+
+sc_pubkey_algo_refused() {  # 42278: the server accepts RSA signatures only; the client's authorized key is ed25519
+    local cfg; cfg=$(printf 'PubkeyAcceptedAlgorithms rsa-sha2-512,rsa-sha2-256\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42278
+    kh "$NAME" "[127.0.0.1]:42278" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42278 llab@127.0.0.1 true
+}
+
+fpd_poke() { POKE_PORT=42280 ftr_poke; }
+sc_forward_permitopen_denied() {  # 42279: PermitOpen allows one other target; -L 42280 -> 127.0.0.1:42281 is denied
+    local cfg; cfg=$(printf 'PermitOpen 127.0.0.1:42257\n' | sshd_conf "$NAME" 127.0.0.1)
+    start_sshd "$cfg" 42279
+    kh "$NAME" "[127.0.0.1]:42279" "$HOSTPUB"; common
+    client --during fpd_poke -- "${C[@]}" -L 127.0.0.1:42280:127.0.0.1:42281 -p 42279 llab@127.0.0.1 'sleep 3'
+}
+
+# ---------------------------------------------------------------------------
 # Main loop
+SSHD_LOGLEVEL=""
+# Scenarios that also keep server.debug.log: the same scenario run a second time with the sshd at LogLevel DEBUG3
+# (its client log is thrown away), so that server.log stays exactly what LogLevel VERBOSE writes.
+DEBUG3_SCENARIOS=" key-strictmodes success-key kex-mismatch remote-forward-refused "
+debug3_pass() {
+    local main_sd=$SD main_rc=$RC
+    SD=$S/debug3/$NAME
+    rm -rf "$SD"; mkdir -p "$SD"; : >"$SD/server.log"
+    SRVPID=""; AGENTPID=""; SSHD_LOGLEVEL=DEBUG3
+    "sc_${NAME//-/_}" >/dev/null
+    SSHD_LOGLEVEL=""
+    [ -n "$AGENTPID" ] && stop_pid "$AGENTPID"
+    [ -n "$SRVPID" ] && stop_pid "$SRVPID"
+    cp "$SD/server.log" "$main_sd/server.debug.log"
+    SD=$main_sd; RC=$main_rc
+}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 if [ -z "$ONLY" ]; then
@@ -999,11 +1122,11 @@ prove_fixes() {  # the fixes for $NAME's log, applied while its servers run
 
 T0=$(date +%s)
 for NAME in "${SELECTED[@]}"; do
-    read -r SLUG VERB ALSO <<<"$(echo "$SCENARIOS" | awk -v n="$NAME" '$1 == n { print $2, $3, $4 }')"
+    read -r SLUG VERB SERVER_SLUG ALSO <<<"$(echo "$SCENARIOS" | awk -v n="$NAME" '$1 == n { print $2, $3, $4, $5 }')"
     SD=$OUT/$NAME
     rm -rf "$SD"; mkdir -p "$SD"
     : >"$SD/server.log"
-    SRVPID=""; RC=""; AGENTPID=""; LEAVE_FILES=()
+    SRVPID=""; RC=""; AGENTPID=""; LEAVE_FILES=(); SSHD_LOG=0
     t1=$(date +%s%N)
     "sc_${NAME//-/_}"
     if [ "$PROVE" = 1 ]; then
@@ -1014,16 +1137,19 @@ for NAME in "${SELECTED[@]}"; do
     [ -n "$AGENTPID" ] && stop_pid "$AGENTPID"
     [ ${#LEAVE_FILES[@]} -gt 0 ] && rm -f "${LEAVE_FILES[@]}"
     [ -n "$SRVPID" ] && stop_pid "$SRVPID"
+    [[ $DEBUG3_SCENARIOS == *" $NAME "* ]] && debug3_pass
     [ -s "$SD/server.log" ] || rm -f "$SD/server.log"
+    # an sshd's log also as journald and syslog show it (server.journal.log, ... see syslogify.py)
+    [ "$SSHD_LOG" = 1 ] && [ -f "$SD/server.log" ] && $PY "$LAB_DIR/syslogify.py" "$SD/server.log"
     chmod 644 "$SD"/*
-    ROWS[$NAME]="$NAME"$'\t'"$SLUG"$'\t'"$VERB"$'\t'"$RC"$'\t'"$(cat "$SD/command.txt")"$'\t'"${ALSO:-}"
+    ROWS[$NAME]="$NAME"$'\t'"$SLUG"$'\t'"$VERB"$'\t'"$RC"$'\t'"$(cat "$SD/command.txt")"$'\t'"${ALSO:-}"$'\t'"$SERVER_SLUG"
     ms=$(( ($(date +%s%N) - t1) / 1000000 ))
     note "$(printf '%-26s %-31s exit %-3s %3d.%01ds  %s' "$NAME" "$SLUG" "$RC" $((ms / 1000)) $((ms % 1000 / 100)) \
         "$(tail -n1 "$SD/client.log" | tr -d '\r' | cut -c1-70)")"
 done
 
 {
-    printf 'scenario\tslug\tverbosity\texit\tcommand\talso\n'
+    printf 'scenario\tslug\tverbosity\texit\tcommand\talso\tserver_slug\n'
     for n in "${!ROWS[@]}"; do printf '%s\n' "${ROWS[$n]}"; done | LC_ALL=C sort
 } >"$OUT/manifest.tsv"
 if [ "$PROVE" = 1 ]; then

@@ -21,7 +21,8 @@ internal static class Repo
             {
                 var also = cols.Length > 5 ? cols[5].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
                 var exit = int.TryParse(cols[3], out var code) ? code : (int?)null;
-                yield return new LabScenario(cols[0], cols[1], cols[2], System.IO.Path.Combine(LabDirectory, cols[0], "client.log"), also, exit);
+                var serverSlug = cols.Length > 6 && cols[6] is { Length: > 0 } s && s != "-" ? s : null;
+                yield return new LabScenario(cols[0], cols[1], cols[2], System.IO.Path.Combine(LabDirectory, cols[0], "client.log"), also, exit, serverSlug);
             }
         }
     }
@@ -47,8 +48,13 @@ internal static class Repo
 }
 
 /// <summary>One lab scenario from the manifest.</summary>
-public sealed record LabScenario(string Name, string Slug, string Verbosity, string ClientLog, IReadOnlyList<string> Also, int? Exit = null)
+/// <remarks><paramref name="ServerSlug"/> is the server-side finding that the scenario's server.log proves (manifest column
+/// <c>server_slug</c>), or null when the server log cannot tell (<c>-</c>) or there is none.</remarks>
+public sealed record LabScenario(string Name, string Slug, string Verbosity, string ClientLog, IReadOnlyList<string> Also, int? Exit = null, string? ServerSlug = null)
 {
+    /// <summary>The scenario's sshd log (as sshd -E writes it at LogLevel VERBOSE), which may not exist.</summary>
+    public string ServerLog => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(ClientLog)!, "server.log");
+
     /// <summary>Whether the lab killed ssh while it waited (<c>timeout</c> exits 124): ssh never said how it ended.</summary>
     public bool KilledWhileWaiting => Exit == 124;
 
