@@ -48,12 +48,29 @@ internal static class ServerEnvelopeGrammar
         from clock in Clock
         select Stamp($"{DateTime.UtcNow.Year:D4}-{month:D2}-{int.Parse(day, CultureInfo.InvariantCulture):D2}T{clock}");
 
+    private static readonly Parser<string> Date =
+        (from year in Parse.Digit.Repeat(4).Text()
+         from d1 in Parse.Char('-')
+         from month in Parse.Digit.Repeat(2).Text()
+         from d2 in Parse.Char('-')
+         from day in Parse.Digit.Repeat(2).Text()
+         from t in Parse.Chars('T', ' ')
+         select $"{year}-{month}-{day}").Named("date");
+
+    private static readonly Parser<string> Zone =
+        Parse.String("Z").Text().Or(
+            from sign in Parse.Chars('+', '-')
+            from hours in Parse.Digit.Repeat(2).Text()
+            from colon in Parse.Char(':').Optional()
+            from minutes in Parse.Digit.Repeat(2).Text()
+            select $"{sign}{hours}:{minutes}");
+
     /// <summary><c>2026-12-02T07:18:09+0000</c>, <c>2026-12-02T07:18:09.123456+00:00</c>, <c>...Z</c>.</summary>
     private static readonly Parser<DateTimeOffset?> Iso =
-        from date in Parse.Regex(@"\d{4}-\d{2}-\d{2}[T ]").Named("date")
+        from date in Date
         from clock in Clock
-        from zone in Parse.Regex(@"(Z|[+-]\d{2}:?\d{2})").Optional()
-        select Stamp(date[..10] + "T" + clock + NormalizeZone(zone.GetOrElse(string.Empty)));
+        from zone in Zone.Optional()
+        select Stamp(date + "T" + clock + zone.GetOrElse(string.Empty));
 
     private static readonly Parser<string> Host =
         Parse.CharExcept(' ').AtLeastOnce().Text().Named("host name");
@@ -103,9 +120,6 @@ internal static class ServerEnvelopeGrammar
     /// <summary>Whether a program tag is sshd's: <c>sshd</c>, <c>sshd-session</c> and <c>sshd-auth</c> (9.8+), or a path to one.</summary>
     public static bool IsSshd(string? program) =>
         program is null || program.StartsWith("sshd", StringComparison.Ordinal) || program.EndsWith("/sshd", StringComparison.Ordinal);
-
-    private static string NormalizeZone(string zone) =>
-        zone.Length == 5 && zone[0] is '+' or '-' ? zone[..3] + ":" + zone[3..] : zone;
 
     private static DateTimeOffset? Stamp(string iso) =>
         DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;

