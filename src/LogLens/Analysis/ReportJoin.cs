@@ -35,7 +35,9 @@ internal static class ReportJoin
             return client with { Join = new JoinInfo(server.Source, null, Confidence.Possible, []) };
         }
 
-        var (record, confidence, matched) = Match(main, server);
+        // A ProxyJump hop is a connection of its own: sshd's log may be the jump host's.
+        var hops = client.Sessions.Where(s => s.Parent == main.Index).Prepend(main).ToList();
+        var (record, confidence, matched, _) = hops.Select(h => Match(h, server)).OrderByDescending(m => m.Score).First();
         if (record is null)
         {
             return client with { Join = new JoinInfo(server.Source, null, Confidence.Possible, []) };
@@ -64,7 +66,7 @@ internal static class ReportJoin
     }
 
     /// <summary>The server record that best fits the client's session, how surely, and on what.</summary>
-    private static (SessionReport? Record, Confidence Confidence, IReadOnlyList<string> Matched) Match(SessionReport main, Report server)
+    private static (SessionReport? Record, Confidence Confidence, IReadOnlyList<string> Matched, int Score) Match(SessionReport main, Report server)
     {
         var client = main.Connection;
         SessionReport? best = null;
@@ -88,13 +90,20 @@ internal static class ReportJoin
         if (best is null)
         {
             // sshd never took a connection because it did not start: its startup record explains a refused connection.
+            // A client refused (or closed at once) where sshd failed to start is that failure, likely; anything else, possibly.
             var startup = server.Sessions.LastOrDefault(s => s.Connection is null && s.Outcome == Outcome.Failed);
-            return startup is not null && main.Phase <= Phase.VersionExchange ? (startup, Confidence.Possible, ["sshd did not start"]) : (null, Confidence.Possible, []);
+            if (startup is null || main.Phase > Phase.VersionExchange)
+            {
+                return (null, Confidence.Possible, [], 0);
+            }
+
+            var refused = main.Findings.Count > 0 && main.Findings[0].Slug is "connection-refused" or "exchange-identification-closed" or "exchange-identification-reset";
+            return (startup, refused ? Confidence.Likely : Confidence.Possible, ["sshd did not start"], 1);
         }
 
         var strong = bestMatched.Contains("key fingerprint") || bestMatched.Contains("time");
         var confidence = strong && bestMatched.Count >= 2 ? Confidence.Certain : bestMatched.Count >= 2 ? Confidence.Likely : Confidence.Possible;
-        return (best, confidence, bestMatched);
+        return (best, confidence, bestMatched, bestScore);
     }
 
     /// <summary>How well a server record fits: each fact both logs name and agree on counts; one they disagree on rules the record out.</summary>
@@ -146,19 +155,11 @@ internal static class ReportJoin
             score += 1;
         }
 
-        if (client.Start is { } cs && server.Start is { } ss)
+        // Times only ever count for a match: a client's stamps often lack the date (VS Code's [hh:mm:ss]) or the zone, and clocks differ.
+        if (client.Start is { } cs && server.Start is { } ss && (cs - ss).Duration() <= TimeSpan.FromMinutes(2))
         {
-            var gap = (cs - ss).Duration();
-            if (gap > TimeSpan.FromHours(1))
-            {
-                return (0, []);
-            }
-
-            if (gap <= TimeSpan.FromMinutes(2))
-            {
-                matched.Add("time");
-                score += 3;
-            }
+            matched.Add("time");
+            score += 3;
         }
 
         if (client.ServerAddress is { } ca && server.ServerAddress is { } sa && ca == sa)
@@ -195,6 +196,8 @@ internal static class ReportJoin
 
             if (finding != serverCause)
             {
+                // What else sshd saw (its view of a success, a side note) comes after the client's findings.
+                result.Add(finding);
                 continue;
             }
 

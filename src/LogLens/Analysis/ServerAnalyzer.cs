@@ -42,7 +42,13 @@ public sealed class ServerAnalyzer
         }
 
         anySshd = true;
-        RecordFor(server).Add(server);
+        var record = RecordFor(server);
+        record.Add(server);
+        if (server is MaxStartupsDrop)
+        {
+            // The listener drops it before any child exists: a record of its own, about that client, complete at once.
+            Flush(record);
+        }
     }
 
     /// <summary>Finishes the log and returns its report.</summary>
@@ -87,10 +93,13 @@ public sealed class ServerAnalyzer
 
         if (e is MaxStartupsDrop)
         {
-            // The listener drops it before any child exists: a record of its own, about that client.
-            var dropped = Start(e, pid: null);
-            Flush(dropped);
-            return dropped;
+            return Start(e, pid: null);
+        }
+
+        // Since 9.8 the listener reports a connection's grace timeout, naming the connection's process.
+        if (e is LoginGraceTimeout { ChildPid: { } child } && byPid.TryGetValue(child, out var timedOut))
+        {
+            return timedOut;
         }
 
         var endpoint = ServerConnection.Endpoint(e);

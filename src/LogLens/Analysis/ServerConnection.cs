@@ -147,7 +147,7 @@ internal sealed class ServerConnection
                 (ClientAddress, ClientPort, LocalAddress, LocalPort) = (c.ClientAddress, c.ClientPort, c.LocalAddress, c.LocalPort);
                 break;
             case MaxStartupsDrop d:
-                (ClientAddress, ClientPort, LocalPort) = (d.ClientAddress, d.ClientPort, d.LocalPort);
+                (ClientAddress, ClientPort, LocalAddress, LocalPort) = (d.ClientAddress, d.ClientPort, d.LocalAddress, d.LocalPort);
                 break;
             case LogLens.Events.ClientSoftware s:
                 ClientSoftware = s.Software;

@@ -105,12 +105,14 @@ public sealed record AlgorithmNotAccepted(string Algorithm, string Option) : Ser
 /// <summary>A connection dropped because too many were unauthenticated (<c>drop connection #3 from [A]:P on [B]:Q past MaxStartups</c>).</summary>
 /// <param name="ClientAddress">The dropped client's address.</param>
 /// <param name="ClientPort">Its port.</param>
+/// <param name="LocalAddress">The server address, when logged.</param>
 /// <param name="LocalPort">The server port, when logged.</param>
-public sealed record MaxStartupsDrop(string ClientAddress, int? ClientPort, int? LocalPort) : ServerEvent;
+public sealed record MaxStartupsDrop(string ClientAddress, int? ClientPort, string? LocalAddress, int? LocalPort) : ServerEvent;
 
-/// <summary>LoginGraceTime ran out (<c>Timeout before authentication for A port P</c>).</summary>
+/// <summary>LoginGraceTime ran out (<c>Timeout before authentication for A port P</c>; since 9.8 the listener logs it, <c>..., pid = N</c>).</summary>
 /// <param name="ClientAddress">The client's address.</param>
-public sealed record LoginGraceTimeout(string ClientAddress) : ServerEvent;
+/// <param name="ChildPid">The PID of the connection's process, when the listener names it.</param>
+public sealed record LoginGraceTimeout(string ClientAddress, int? ChildPid) : ServerEvent;
 
 /// <summary>sshd could not load a host key (<c>Unable to load host key: PATH</c>), or had none at all (<c>no hostkeys available -- exiting.</c>).</summary>
 /// <param name="Path">The host key file, or <see langword="null"/> for "no hostkeys available".</param>
