@@ -68,9 +68,10 @@ public static class RuleCatalog
         new ServerNegotiationRule(RuleIds.HostKeyAlgorithmMismatch, "hostkey-algorithm-mismatch", "host key type", "HostKeyAlgorithms", "No host key algorithm in common"),
         new ServerNegotiationRule(RuleIds.CipherMismatch, "cipher-mismatch", "cipher", "Ciphers", "No cipher in common"),
         new ServerNegotiationRule(RuleIds.MacMismatch, "mac-mismatch", "MAC", "MACs", "No MAC algorithm in common"),
-        new InvalidUserRule(),
+        // sshd logs a user it refused (AllowUsers, a missing shell) as an "invalid user" from then on: the refusal comes first.
         new ShellMissingRule(),
         new UserNotAllowedRule(),
+        new InvalidUserRule(),
         new RootLoginRefusedRule(),
         new ServerAccountExpiredRule(),
         new ServerCertificateInvalidRule(),

@@ -19,8 +19,47 @@ public partial class RuleCatalogTests
         "success",
     ];
 
+    /// <summary>The finding slugs of sshd's log (shared/server-findings.tsv).</summary>
+    private static readonly string[] ServerContractSlugs =
+    [
+        "key-not-authorized", "authorized-keys-permissions", "user-not-allowed", "invalid-user", "shell-missing", "root-login-refused",
+        "pubkey-algorithm-refused", "key-accepted-not-signed", "chroot-permissions", "forced-command", "max-startups", "login-grace-timeout",
+        "host-key-load-failed", "sshd-config-error", "kex-algorithm-mismatch", "hostkey-algorithm-mismatch", "cipher-mismatch", "mac-mismatch",
+        "too-many-auth-failures", "certificate-invalid", "account-expired", "password-rejected", "forwarding-refused", "forward-target-refused",
+        "success",
+    ];
+
+    /// <summary>Every rule with a page of its own: the client's, and the server's that no client rule shares.</summary>
     private static IEnumerable<TestCaseData> Descriptors() =>
-        RuleCatalog.All.Select(d => new TestCaseData(d).SetArgDisplayNames($"{d.Id} {d.Slug}"));
+        RuleCatalog.All.Concat(RuleCatalog.ServerOnly).Select(d => new TestCaseData(d).SetArgDisplayNames($"{d.Id} {d.Slug}"));
+
+    private static bool IsServerOnly(RuleDescriptor rule) => RuleCatalog.ServerOnly.Contains(rule);
+
+    [Test]
+    public void HasExactlyOneServerRulePerServerContractSlug()
+    {
+        RuleCatalog.Server.Select(d => d.Slug).Should().BeEquivalentTo(ServerContractSlugs);
+        RuleCatalog.Server.Select(d => d.Id).Should().OnlyHaveUniqueItems();
+        foreach (var shared in RuleCatalog.Server.Where(s => RuleCatalog.All.Any(c => c.Slug == s.Slug)))
+        {
+            shared.Id.Should().Be(RuleCatalog.All.Single(c => c.Slug == shared.Slug).Id, because: $"{shared.Slug} means the same on both sides");
+        }
+
+        RuleCatalog.ServerOnly.Should().OnlyContain(s => RuleCatalog.All.All(c => c.Slug != s.Slug), because: "a reason only sshd knows has its own slug");
+    }
+
+    [Test]
+    public void MatchesTheSharedServerContractWhenItIsAvailable()
+    {
+        var contract = Repo.Path("..", "shared", "server-findings.tsv");
+        if (!File.Exists(contract))
+        {
+            Assert.Ignore("../shared/server-findings.tsv is not beside the repository");
+        }
+
+        var slugs = File.ReadLines(contract).Skip(1).Select(l => l.Split('\t')[0]).Where(s => s.Length > 0);
+        ServerContractSlugs.Should().BeEquivalentTo(slugs);
+    }
 
     /// <summary>Findings beyond the contract: side notes that never stand for the outcome.</summary>
     private static readonly string[] ExtraSlugs = ["slow-step"];
@@ -52,7 +91,7 @@ public partial class RuleCatalogTests
         rule.Id.Should().MatchRegex("^LL[0-9]{4}$");
         var range = rule.Phase switch
         {
-            Findings.Phase.Local => '0',
+            Findings.Phase.Local or Findings.Phase.Startup => '0',
             Findings.Phase.Resolve or Findings.Phase.Connect => '1',
             Findings.Phase.VersionExchange => '2',
             Findings.Phase.Negotiation => '3',
@@ -69,7 +108,8 @@ public partial class RuleCatalogTests
     {
         var page = DocsPage(rule);
         page.Should().StartWith($"# {rule.Id} {rule.Slug}: ");
-        foreach (var section in new[] { "## What ssh prints", "## What it means", "## How to fix it", "## Triggers on", "## Does not trigger on" })
+        var prints = IsServerOnly(rule) ? "## What sshd logs" : "## What ssh prints";
+        foreach (var section in new[] { prints, "## What it means", "## How to fix it", "## Triggers on", "## Does not trigger on" })
         {
             page.Should().Contain(section, because: $"{rule.Help} needs a '{section}' section");
         }
@@ -102,6 +142,12 @@ public partial class RuleCatalogTests
     [TestCaseSource(nameof(Descriptors))]
     public void IsProvenByAtLeastOneLabScenario(RuleDescriptor rule)
     {
+        if (IsServerOnly(rule))
+        {
+            // ServerLabTests proves the server's findings (and says which one no sshd on the lab's machine can log).
+            return;
+        }
+
         Repo.LabScenarios().SelectMany(s => s.Also.Prepend(s.Slug)).Should().Contain(rule.Slug, because: "every diagnosis needs a real OpenSSH log behind it");
     }
 

@@ -43,13 +43,19 @@ internal sealed class HostKeyLoadFailedRule() : ServerRule(new(RuleIds.HostKeyLo
         }
 
         var none = failures.Any(f => f.Path is null);
+        if (!none && context.Connection.All<ServerListening>().Any(l => l.Line > failures[^1].Line))
+        {
+            // It started with the keys it could load: clients that accept those connect as before.
+            return null;
+        }
+
         var files = failures.Where(f => f.Path is not null).Select(f => f.Path!).Distinct().ToList();
         var named = files.Count > 0 ? string.Join(", ", files) : "its HostKey files";
         var message = none
             ? $"sshd could not load {named} and, with no host key at all, exited: nothing listens, so clients get 'Connection refused' " +
               "(or, when another process holds the port, a connection closed at once). The files are missing, unreadable by root, or not a private key (corrupt, truncated, or a .pub file)."
-            : $"sshd could not load {named}. It runs with the keys it could load, so clients that only accept the missing key type fail host key negotiation, " +
-              "and clients that know the old key warn that it changed.";
+            : $"sshd could not load {named}, and the log does not show it listening afterwards. The files are missing, unreadable by root, or not a private key " +
+              "(corrupt, truncated, or a .pub file).";
         var fixes = new List<Fix>
         {
             Fix.OnServer("Create any missing default host keys", "ssh-keygen -A"),
