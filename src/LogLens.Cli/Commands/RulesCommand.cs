@@ -10,14 +10,14 @@ internal static class RulesCommand
 {
     public static Command Create()
     {
-        var command = new Command("rules", "List every finding: ID, slug, severity, phase and title.");
+        var command = new Command("rules", "List every finding (the client's and sshd's log's): ID, slug, severity, phase and title.");
         command.SetAction(result => Run(result.InvocationConfiguration.Output));
         return command;
     }
 
     internal static int Run(TextWriter output)
     {
-        foreach (var rule in RuleCatalog.All.OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var rule in RuleCatalog.All.Concat(RuleCatalog.ServerOnly).OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             output.WriteLine($"{rule.Id}  {rule.Slug,-30} {Names.Of(rule.Severity),-8} {Names.Of(rule.Phase),-17} {rule.Title}");
         }

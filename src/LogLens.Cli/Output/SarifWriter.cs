@@ -13,7 +13,7 @@ internal static class SarifWriter
 {
     public static void Write(TextWriter output, IReadOnlyList<Report> reports)
     {
-        var rules = RuleCatalog.All.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var rules = RuleCatalog.All.Concat(RuleCatalog.ServerOnly).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {

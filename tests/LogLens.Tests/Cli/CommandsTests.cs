@@ -15,7 +15,7 @@ public class CommandsTests
         var (exit, output, _) = CliRunner.Run("rules");
         exit.Should().Be(0);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Should().HaveCount(LogLens.Rules.RuleCatalog.All.Count);
+        lines.Should().HaveCount(LogLens.Rules.RuleCatalog.All.Count + LogLens.Rules.RuleCatalog.ServerOnly.Count, because: "the client's rules and those only sshd's log proves");
         lines.Should().Contain(l => l.StartsWith("LL1002  connection-refused", StringComparison.Ordinal) && l.Contains("error") && l.Contains("connect"));
     }
 
@@ -45,7 +45,7 @@ public class CommandsTests
         var sarif = JsonDocument.Parse(output).RootElement;
         sarif.GetProperty("version").GetString().Should().Be("2.1.0");
         var run = sarif.GetProperty("runs")[0];
-        run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength().Should().Be(LogLens.Rules.RuleCatalog.All.Count);
+        run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength().Should().Be(LogLens.Rules.RuleCatalog.All.Count + LogLens.Rules.RuleCatalog.ServerOnly.Count);
         var result = run.GetProperty("results")[0];
         result.GetProperty("ruleId").GetString().Should().Be("LL4001");
         result.GetProperty("level").GetString().Should().Be("error");
