@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LogLens.Parsing;
 using LogLens.Cli.Output;
 
 namespace LogLens.Cli.Commands;
@@ -49,7 +50,10 @@ internal static class EventsCommand
 
             try
             {
-                foreach (var e in SshLog.ReadEvents(stream))
+                // sshd's log gets sshd's events (told by its start, or by its first line on standard input, which may be live).
+                var text = SshLog.OpenText(stream);
+                var (kind, reader) = input.IsStdin ? LogSniffer.SniffFirstLine(text) : LogSniffer.Sniff(text);
+                foreach (var e in kind == LogKind.Server ? SshdLog.ReadEvents(reader) : SshLog.ReadEvents(reader))
                 {
                     writer.Write(input.Name, e);
                 }
