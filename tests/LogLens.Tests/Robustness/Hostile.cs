@@ -12,7 +12,11 @@ internal static class Hostile
 
     /// <summary>The lab fixtures' bytes, by scenario name (read once).</summary>
     public static IReadOnlyList<(string Name, byte[] Bytes)> Fixtures { get; } =
-        [.. Repo.LabScenarios().Select(s => (s.Name, File.ReadAllBytes(s.ClientLog)))];
+    [
+        .. Repo.LabScenarios().Select(s => (s.Name, File.ReadAllBytes(s.ClientLog))),
+        .. Repo.LabScenarios().Where(s => File.Exists(s.ServerLog)).SelectMany(s => new[] { "server.log", "server.journal.log" }
+            .Select(f => Path.Combine(Path.GetDirectoryName(s.ServerLog)!, f)).Where(File.Exists).Select(f => (s.Name + "/" + Path.GetFileName(f), File.ReadAllBytes(f)))),
+    ];
 
     /// <summary>Reads, analyses and redacts the input, checking the invariants; returns the number of lines.</summary>
     public static int ShouldSurvive(byte[] input)
@@ -23,6 +27,17 @@ internal static class Hostile
 
         var report = SshLog.Analyze(new MemoryStream(input, writable: false), "hostile");
         ReportShouldBeWhole(report);
+
+        // Read as sshd's log, too: one event per line, and a report.
+        using (var reader = SshLog.OpenText(new MemoryStream(input, writable: false)))
+        {
+            SshdLog.ReadEvents(reader).Select(e => e.Line).Distinct().Count().Should().Be((int)expectedLines, "sshd's parser gives an event for every line");
+        }
+
+        using (var reader = SshLog.OpenText(new MemoryStream(input, writable: false)))
+        {
+            ReportShouldBeWhole(SshdLog.Analyze(reader, "hostile"));
+        }
 
         var redacted = new StringBuilder();
         using (var output = new StringWriter(redacted))

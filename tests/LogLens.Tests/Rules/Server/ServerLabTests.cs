@@ -65,6 +65,27 @@ public class ServerLabTests
     }
 
     [TestCaseSource(nameof(WithServerSlug))]
+    public void KeepsTheDiagnosisThroughWhatAPasteDoesToALog(LabScenario scenario)
+    {
+        var journal = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(scenario.ServerLog)!, "server.journal.log"));
+        var expected = SshLog.Analyze(string.Join('\n', journal)).Findings.Select(f => f.Slug).ToList();
+        var pastes = new Dictionary<string, string>
+        {
+            ["CRLF"] = string.Join("\r\n", journal),
+            ["forum quoting"] = string.Join('\n', journal.Select(l => "> " + l)),
+            ["indented"] = string.Join('\n', journal.Select(l => "    " + l)),
+            ["other programs between"] = string.Join('\n', journal.SelectMany(l => new[]
+            {
+                l, "Dec 02 07:18:09 lab systemd[1]: Started session-12.scope - Session 12 of User llab.", "Dec 02 07:18:09 lab CRON[881]: pam_unix(cron:session): session closed for user root",
+            })),
+        };
+        foreach (var (paste, text) in pastes)
+        {
+            SshLog.Analyze(text).Findings.Select(f => f.Slug).Should().Equal(expected, because: $"{scenario.Name}, {paste}");
+        }
+    }
+
+    [TestCaseSource(nameof(WithServerSlug))]
     public void JoinsTheClientLogWithTheServerLogAndPutsTheMorePreciseCauseFirst(LabScenario scenario)
     {
         var client = SshLog.Analyze(File.ReadAllText(scenario.ClientLog), scenario.ClientLog);
