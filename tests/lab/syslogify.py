@@ -29,6 +29,8 @@ Everything is deterministic, so a rerun gives the same files for the same server
   whose sshd is 9.8+ (login-grace-timeout). Since 9.8 the listener logs the grace timeout itself
   ("Timeout before authentication for A, pid = N") and the penalty it gives the address
   ("srclimit_penalise: ..."), so those lines are the listener's.
+  The listener's timeout line names the connection's real PID (pid = N): that connection (the latest from the same
+  address before the line) gets N instead of a synthetic PID, as in a real journal, where its sshd-session has it.
 Python 3 standard library only.
 """
 import argparse
@@ -48,6 +50,8 @@ LISTENER = re.compile(
     r".*: line \d+: Bad configuration option|error: Bind to port |Cannot bind any address|"
     r"Timeout before authentication for .*, pid = \d+|srclimit_penalise: )"
 )
+CONNECTION_FROM = re.compile(r"^Connection from (\S+) port \d+ on ")
+GRACE_TIMEOUT = re.compile(r"^Timeout before authentication for (?:connection from )?(\S+?)(?: to \S+)?, pid = (\d+)")
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 FORMATS = {
@@ -58,12 +62,35 @@ FORMATS = {
 }
 
 
+def named_pids(lines):
+    """{connection number: PID} for the connections whose PID a 9.8+ listener names: "Timeout before authentication
+    for connection from A to B, pid = N" is the latest connection from A before it (no other is named)."""
+    named, connections = {}, []
+    for message in lines:
+        m = CONNECTION_FROM.match(message)
+        if m:
+            connections.append(m.group(1))
+            continue
+        m = GRACE_TIMEOUT.match(message)
+        if m:
+            for i in range(len(connections) - 1, -1, -1):
+                if connections[i] == m.group(1) and i not in named:
+                    named[i] = int(m.group(2))
+                    break
+    return named
+
+
 def stamped(lines, program="sshd", session_program="sshd"):
     """(time, microseconds, program, pid, message) for each line of an sshd -E log."""
-    pid, next_pid = LISTENER_PID, FIRST_CONNECTION_PID
+    named = named_pids(lines)
+    pid, next_pid, connection = LISTENER_PID, FIRST_CONNECTION_PID, -1
     for n, message in enumerate(lines):
         if CONNECTION.match(message):
-            pid, next_pid = next_pid, next_pid + 1
+            connection += 1
+            if connection in named:
+                pid = named[connection]
+            else:
+                pid, next_pid = next_pid, next_pid + 1
         line_pid = LISTENER_PID if LISTENER.match(message) else pid
         line_program = program if line_pid == LISTENER_PID else session_program
         yield BASE + datetime.timedelta(seconds=n), (n * 4217) % 1000000, line_program, line_pid, message
