@@ -79,6 +79,7 @@ key-strictmodes                 key-rejected                    vvv     authoriz
 key-too-open                    key-permissions-too-open        vvv     key-accepted-not-signed
 key-type-disabled               key-type-disabled               vvv     -
 local-forward-bound             forward-bind-failed             vvv     -
+login-grace-timeout             -                               vvv     login-grace-timeout
 mac-mismatch                    mac-mismatch                    vvv     mac-mismatch
 maxstartups                     exchange-identification-closed  vvv     max-startups
 maxstartups-reset               exchange-identification-reset   vvv     max-startups
@@ -1056,6 +1057,97 @@ sc_forward_permitopen_denied() {  # 42279: PermitOpen allows one other target; -
 }
 
 # ---------------------------------------------------------------------------
+# login-grace-timeout needs an sshd newer than the machine's: Debian 12's 9.2 exits on the LoginGraceTime alarm
+# without logging (its CVE-2024-6387 fix), while OpenSSH 9.8+ logs "Timeout before authentication for ..." from the
+# listener. So this scenario runs the sshd of a minimal Debian 13 (trixie) root made with debootstrap. The root is
+# kept in a cache dir and made only when it is missing (LOGLENS_LAB_TRIXIE names another place).
+TRIXIE=${LOGLENS_LAB_TRIXIE:-/var/cache/loglens-lab/trixie}
+TRIXIE_MIRROR=${LOGLENS_LAB_MIRROR:-http://deb.debian.org/debian}
+ensure_trixie() {
+    [ -f "$TRIXIE/.loglens-lab-ready" ] && [ -x "$TRIXIE/usr/sbin/sshd" ] && return 0
+    if ! command -v debootstrap >/dev/null; then
+        note "installing: debootstrap"
+        apt-get update -qq >/dev/null 2>&1 || note "apt-get update failed (going on)"
+        apt-get install -y -qq --no-install-recommends debootstrap >>/tmp/loglens-lab-apt.log 2>&1 \
+            || { tail -20 /tmp/loglens-lab-apt.log >&2; die "apt-get install debootstrap failed"; }
+    fi
+    note "making the trixie root for login-grace-timeout in $TRIXIE (debootstrap, once)"
+    local t; t=$(date +%s)
+    rm -rf "$TRIXIE.new"; mkdir -p "$(dirname "$TRIXIE")"
+    debootstrap --variant=minbase --include=openssh-server trixie "$TRIXIE.new" "$TRIXIE_MIRROR" \
+        >/tmp/loglens-lab-debootstrap.log 2>&1 \
+        || { tail -20 /tmp/loglens-lab-debootstrap.log >&2; rm -rf "$TRIXIE.new"; die "debootstrap trixie failed"; }
+    rm -f "$TRIXIE.new"/etc/ssh/ssh_host_*       # the package's host keys: each run makes its own
+    mkdir -p "$TRIXIE.new/run/sshd" "$TRIXIE.new/lab"
+    chmod 755 "$TRIXIE.new/run/sshd"
+    touch "$TRIXIE.new/.loglens-lab-ready"
+    rm -rf "$TRIXIE"; mv "$TRIXIE.new" "$TRIXIE"
+    note "trixie root ready in $(( $(date +%s) - t ))s: $(chroot "$TRIXIE" /usr/sbin/sshd -V 2>&1 | head -n1)"
+}
+
+sc_login_grace_timeout() {  # 42282: trixie's sshd (OpenSSH 10) with LoginGraceTime 3; the askpass sleeps 8 s
+    ensure_trixie
+    # the target user, inside the root, with the password that the askpass gives: right, but too late
+    chroot "$TRIXIE" id -u llab >/dev/null 2>&1 || chroot "$TRIXIE" useradd -M -d / -s /bin/sh llab \
+        || die "useradd llab in the trixie root"
+    echo 'llab:lab-secret-late' | chroot "$TRIXIE" chpasswd || die "chpasswd in the trixie root"
+    local dir=$S/srv/$NAME
+    mkdir -p "$dir" "$TRIXIE/lab"
+    # the host key, made inside the root by its own ssh-keygen
+    rm -f "$TRIXIE"/lab/ssh_host_ed25519_key*
+    chroot "$TRIXIE" ssh-keygen -q -t ed25519 -N '' -C lab-host-trixie -f /lab/ssh_host_ed25519_key </dev/null \
+        || die "ssh-keygen in the trixie root"
+    mv "$TRIXIE"/lab/ssh_host_ed25519_key* "$dir/"
+    # paths are the sshd's, inside the root, where the mount namespace below puts $dir on /lab and $SD on /lab/log
+    cat >"$dir/sshd_config" <<CFG
+# LogLens lab: scenario $NAME, run by the sshd of $TRIXIE
+ListenAddress 127.0.0.1
+HostKey /lab/ssh_host_ed25519_key
+PidFile none
+LogLevel VERBOSE
+UsePAM no
+PubkeyAuthentication yes
+PasswordAuthentication yes
+KbdInteractiveAuthentication no
+PermitRootLogin no
+PrintMotd no
+X11Forwarding no
+LoginGraceTime 3
+CFG
+    printf '#!/bin/sh\nsleep 8\necho lab-secret-late\n' >"$S/bin/askpass-slow"; chmod 755 "$S/bin/askpass-slow"
+    mkdir -p "$dir/log"
+    local try
+    for try in 1 2; do
+        lgt_attempt "$dir"
+        grep -q '^Timeout before authentication for ' "$SD/server.log" && return 0
+        # seen once in many runs: the login went through after the 8 s askpass; one more try, from scratch
+        note "WARNING: login-grace-timeout: no 'Timeout before authentication' in server.log (try $try)"
+        [ "$try" = 2 ] && return 0
+        stop_pid "$SRVPID"; SRVPID=""; : >"$SD/server.log"
+    done
+}
+lgt_attempt() {  # the trixie sshd and one ssh client
+    local dir=$1
+    # a mount namespace of its own: the scenario's dir on /lab, the output dir on /lab/log (for the -E log), /dev and
+    # /proc. The mounts go away with the namespace when the sshd exits; unshare and sh exec, so the PID is sshd's.
+    unshare --mount --propagation private sh -ec '
+        mount --bind "$1" "$2/lab"
+        mount --bind "$3" "$2/lab/log"
+        mount --rbind /dev "$2/dev"
+        mount -t proc proc "$2/proc"
+        chroot "$2" /usr/sbin/sshd -t -f /lab/sshd_config -p 42282
+        exec chroot "$2" /usr/sbin/sshd -D -f /lab/sshd_config -p 42282 -E /lab/log/server.log
+        ' sh "$dir" "$TRIXIE" "$SD" </dev/null >>"$SD/server.log" 2>&1 &
+    SRVPID=$!; PIDS+=("$SRVPID"); SSHD_LOG=1
+    SSHD_SESSION_PROGRAM=sshd-session   # 9.8+: a connection's lines come from sshd-session (syslogify.py)
+    wait_listen 42282 || die "the trixie sshd did not start (see $SD/server.log)"
+    kh "$NAME" "[127.0.0.1]:42282" "$(cut -d' ' -f1,2 "$dir/ssh_host_ed25519_key.pub")"
+    client --env SSH_ASKPASS="$S/bin/askpass-slow" --env SSH_ASKPASS_REQUIRE=force --env DISPLAY=:0 -- \
+        -"$VERB" -F /dev/null -o ConnectTimeout=5 -o UserKnownHostsFile="$KH" \
+        -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1 -p 42282 llab@127.0.0.1 true
+}
+
+# ---------------------------------------------------------------------------
 # Main loop
 SSHD_LOGLEVEL=""
 # Scenarios that also keep server.debug.log: the same scenario run a second time with the sshd at LogLevel DEBUG3
@@ -1126,7 +1218,7 @@ for NAME in "${SELECTED[@]}"; do
     SD=$OUT/$NAME
     rm -rf "$SD"; mkdir -p "$SD"
     : >"$SD/server.log"
-    SRVPID=""; RC=""; AGENTPID=""; LEAVE_FILES=(); SSHD_LOG=0
+    SRVPID=""; RC=""; AGENTPID=""; LEAVE_FILES=(); SSHD_LOG=0; SSHD_SESSION_PROGRAM=""
     t1=$(date +%s%N)
     "sc_${NAME//-/_}"
     if [ "$PROVE" = 1 ]; then
@@ -1140,7 +1232,8 @@ for NAME in "${SELECTED[@]}"; do
     [[ $DEBUG3_SCENARIOS == *" $NAME "* ]] && debug3_pass
     [ -s "$SD/server.log" ] || rm -f "$SD/server.log"
     # an sshd's log also as journald and syslog show it (server.journal.log, ... see syslogify.py)
-    [ "$SSHD_LOG" = 1 ] && [ -f "$SD/server.log" ] && $PY "$LAB_DIR/syslogify.py" "$SD/server.log"
+    [ "$SSHD_LOG" = 1 ] && [ -f "$SD/server.log" ] && $PY "$LAB_DIR/syslogify.py" "$SD/server.log" \
+        ${SSHD_SESSION_PROGRAM:+--session-program "$SSHD_SESSION_PROGRAM"}
     chmod 644 "$SD"/*
     ROWS[$NAME]="$NAME"$'\t'"$SLUG"$'\t'"$VERB"$'\t'"$RC"$'\t'"$(cat "$SD/command.txt")"$'\t'"${ALSO:-}"$'\t'"$SERVER_SLUG"
     ms=$(( ($(date +%s%N) - t1) / 1000000 ))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write an sshd -E log again as journald and syslog would show it (run by run.sh for every sshd scenario).
 
-  syslogify.py SERVER_LOG [--program sshd] [--host lab]
+  syslogify.py SERVER_LOG [--program sshd] [--session-program NAME] [--host lab]
 
 sshd -E writes bare messages. On a real server the same messages reach the journal or syslog, which put a time,
 the host name and the program with its PID in front. Next to SERVER_LOG (server.log) this writes:
@@ -23,6 +23,14 @@ Everything is deterministic, so a rerun gives the same files for the same server
   A real sshd 9.2 logs a connection's pre-authentication lines with its monitor's PID and the post-authentication
   session lines with the user child's PID (the one in "User child is on pid N"); one PID per connection is a
   simplification.
+- program: the listener's lines are --program's (sshd). A connection's lines are --session-program's, which is
+  sshd too unless it is given: since OpenSSH 9.8 the per-connection process is sshd-session (and it also logs what
+  10.x's sshd-auth sends it, with "[preauth]"), so run.sh gives --session-program sshd-session for the one scenario
+  whose sshd is 9.8+ (login-grace-timeout). Since 9.8 the listener logs the grace timeout itself
+  ("Timeout before authentication for A, pid = N") and the penalty it gives the address
+  ("srclimit_penalise: ..."), so those lines are the listener's.
+  The listener's timeout line names the connection's real PID (pid = N): that connection (the latest from the same
+  address before the line) gets N instead of a synthetic PID, as in a real journal, where its sshd-session has it.
 Python 3 standard library only.
 """
 import argparse
@@ -39,8 +47,11 @@ LISTENER = re.compile(
     r"^(Server listening on |Received signal \d+; terminating\.|Received SIGHUP; restarting\.|"
     r"beginning MaxStartups throttling|exited MaxStartups throttling|drop connection #\d+ from .* past MaxStartups|"
     r"sshd: no hostkeys available|Unable to load host key|.*: terminating, \d+ bad configuration options|"
-    r".*: line \d+: Bad configuration option|error: Bind to port |Cannot bind any address)"
+    r".*: line \d+: Bad configuration option|error: Bind to port |Cannot bind any address|"
+    r"Timeout before authentication for .*, pid = \d+|srclimit_penalise: )"
 )
+CONNECTION_FROM = re.compile(r"^Connection from (\S+) port \d+ on ")
+GRACE_TIMEOUT = re.compile(r"^Timeout before authentication for (?:connection from )?(\S+?)(?: to \S+)?, pid = (\d+)")
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 FORMATS = {
@@ -51,32 +62,57 @@ FORMATS = {
 }
 
 
-def stamped(lines):
-    """(time, microseconds, pid, message) for each line of an sshd -E log."""
-    pid, next_pid = LISTENER_PID, FIRST_CONNECTION_PID
+def named_pids(lines):
+    """{connection number: PID} for the connections whose PID a 9.8+ listener names: "Timeout before authentication
+    for connection from A to B, pid = N" is the latest connection from A before it (no other is named)."""
+    named, connections = {}, []
+    for message in lines:
+        m = CONNECTION_FROM.match(message)
+        if m:
+            connections.append(m.group(1))
+            continue
+        m = GRACE_TIMEOUT.match(message)
+        if m:
+            for i in range(len(connections) - 1, -1, -1):
+                if connections[i] == m.group(1) and i not in named:
+                    named[i] = int(m.group(2))
+                    break
+    return named
+
+
+def stamped(lines, program="sshd", session_program="sshd"):
+    """(time, microseconds, program, pid, message) for each line of an sshd -E log."""
+    named = named_pids(lines)
+    pid, next_pid, connection = LISTENER_PID, FIRST_CONNECTION_PID, -1
     for n, message in enumerate(lines):
         if CONNECTION.match(message):
-            pid, next_pid = next_pid, next_pid + 1
+            connection += 1
+            if connection in named:
+                pid = named[connection]
+            else:
+                pid, next_pid = next_pid, next_pid + 1
         line_pid = LISTENER_PID if LISTENER.match(message) else pid
-        yield BASE + datetime.timedelta(seconds=n), (n * 4217) % 1000000, line_pid, message
+        line_program = program if line_pid == LISTENER_PID else session_program
+        yield BASE + datetime.timedelta(seconds=n), (n * 4217) % 1000000, line_program, line_pid, message
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("server_log")
     ap.add_argument("--program", default="sshd")
+    ap.add_argument("--session-program", default=None, help="a connection's program (default: --program)")
     ap.add_argument("--host", default="lab")
     args = ap.parse_args()
     with open(args.server_log, encoding="utf-8", errors="surrogateescape", newline="\n") as f:
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    rows = list(stamped(lines))
+    rows = list(stamped(lines, args.program, args.session_program or args.program))
     out_dir = os.path.dirname(os.path.abspath(args.server_log))
     for name, stamp in FORMATS.items():
         with open(os.path.join(out_dir, name), "w", encoding="utf-8", errors="surrogateescape", newline="\n") as f:
-            for t, us, pid, message in rows:
-                f.write(f"{stamp(t, us)} {args.host} {args.program}[{pid}]: {message}\n")
+            for t, us, program, pid, message in rows:
+                f.write(f"{stamp(t, us)} {args.host} {program}[{pid}]: {message}\n")
 
 
 if __name__ == "__main__":

@@ -38,8 +38,9 @@ public class LabServerLogTests
             var lines = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(scenario.ServerLog)!, variant));
             lines.Should().HaveCount(messages.Length, because: $"{variant} is server.log line by line");
             lines.Zip(messages).Should().OnlyContain(
-                p => p.First.EndsWith(": " + p.Second, StringComparison.Ordinal) && p.First.Contains(" lab sshd[", StringComparison.Ordinal),
-                because: $"each line of {variant} is a time, the host lab, sshd[PID] and the message");
+                p => p.First.EndsWith(": " + p.Second, StringComparison.Ordinal) &&
+                     (p.First.Contains(" lab sshd[", StringComparison.Ordinal) || p.First.Contains(" lab sshd-session[", StringComparison.Ordinal)),
+                because: $"each line of {variant} is a time, the host lab, sshd[PID] (sshd-session[PID] for a 9.8+ connection's) and the message");
         }
     }
 }
