@@ -151,6 +151,9 @@ public sealed class LogAnalyzer
             Outcome.Failed => cause!.Title + ".",
             Outcome.Succeeded => "Connected and authenticated.",
             _ when cause is not null => $"The log ends during {Describe(view.Reached)} before ssh said how it ended; likely: {char.ToLowerInvariant(cause.Title[0])}{cause.Title[1..]}.",
+            _ when view.Failure is ConnectionClosedByPeer && !view.Authenticated =>
+                $"The server closed the connection during {Describe(view.Reached)} without saying why (no \"Permission denied\", no message): only sshd's log names the reason " +
+                "(LoginGraceTime ran out, a PAM module failed, sshd crashed, a ban): read it, or join it with loglens --server sshd.log ssh.log.",
             _ => $"The log ends during {Describe(view.Reached)}, with nothing decisive: run ssh again with -vvv and keep the whole output.",
         };
         return new SessionReport(view.Index, view.Parent, outcome, view.Reached, view.Client, view.Server, view.Target, ordered, summary, firstLine, lastLine, view.Timings)

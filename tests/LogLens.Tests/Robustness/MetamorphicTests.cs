@@ -54,7 +54,9 @@ public class MetamorphicTests
         var actual = SshLog.Analyze(transform(original), scenario.Name);
         var because = $"{scenario.Name}: was [{string.Join(", ", expected.Findings.Select(f => f.Slug))}], now [{string.Join(", ", actual.Findings.Select(f => f.Slug))}]";
         actual.Outcome.Should().Be(expected.Outcome, because);
-        actual.Findings.Select(f => f.Slug).FirstOrDefault().Should().Be(expected.Findings.Select(f => f.Slug).FirstOrDefault(), because);
+        // Times a transformation adds (VS Code's stamps) may add a side note (slow-step, a warning); the diagnosis is what must stay.
+        actual.Findings.Where(f => f.Severity != Findings.Severity.Warning).Select(f => f.Slug).FirstOrDefault().Should()
+            .Be(expected.Findings.Where(f => f.Severity != Findings.Severity.Warning).Select(f => f.Slug).FirstOrDefault(), because);
     }
 
     [TestCaseSource(nameof(Scenarios))]
