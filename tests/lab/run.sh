@@ -1202,11 +1202,18 @@ if [ "$PROVE" = 1 ]; then
     fi
 fi
 prove_fixes() {  # the fixes for $NAME's log, applied while its servers run
-    local snap=$S/.proof-snapshot.tar cfg="" pid=""
+    local snap=$S/.proof-snapshot.tar cfg="" pid="" before=0
     tar -C "$S" -cf "$snap" home keys hostkeys kh cfg srv bin tls
+    [ -f "$SD/server.log" ] && before=$(stat -c %s "$SD/server.log")
     if [ -n "$SRVPID" ] && [ -f "$S/srv/$NAME/sshd_config" ]; then cfg=$S/srv/$NAME/sshd_config; pid=$SRVPID; fi
     PROOF_ROWS[$NAME]=$($PY "$LAB_DIR/provefix.py" --dir "$SD" --loglens "$LOGLENS_DLL" \
         ${pid:+--sshd-pid "$pid" --sshd-config "$cfg"} --reason "${REASONS[$NAME]:-}" 2>>"$SD/fix-proof.log")
+    # The proof's own connections are not the scenario's: they go to server.proof.log, and server.log keeps what the
+    # scenario's run wrote (sshd appends, so its last lines still land after the cut).
+    if [ -f "$SD/server.log" ] && [ "$(stat -c %s "$SD/server.log")" -gt "$before" ]; then
+        tail -c +$((before + 1)) "$SD/server.log" >"$SD/server.proof.log"
+        truncate -s "$before" "$SD/server.log"
+    fi
     rm -rf "${S:?}"/{home,keys,hostkeys,kh,cfg,srv,bin,tls}
     tar -C "$S" -xpf "$snap" && rm -f "$snap"
     setup_users >/dev/null 2>&1
