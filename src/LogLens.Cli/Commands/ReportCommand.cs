@@ -53,11 +53,16 @@ internal static class ReportCommand
         root.Options.Add(server);
         root.SetAction(result =>
         {
+            if (ParseExclude(result.GetValue(exclude), result.InvocationConfiguration.Error) is not { } excluded)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
             var options = new ReportOptions(
                 result.GetValue(format) ?? "text",
                 result.GetValue(color) ?? "auto",
-                (result.GetValue(severity) ?? "info") switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => Severity.Info },
-                ParseExclude(result.GetValue(exclude)),
+                SeverityOf(result.GetValue(severity)) ?? Severity.Info,
+                excluded,
                 result.GetValue(quiet),
                 result.GetValue(tee)) { Server = result.GetValue(server) };
             var output = result.InvocationConfiguration.Output;
@@ -318,12 +323,33 @@ internal static class ReportCommand
             ? findings
             : [.. findings.Where(f => f.Severity <= options.MinSeverity && !options.Exclude.Contains(f.Id) && !options.Exclude.Contains(f.Slug))];
 
-    private static HashSet<string> ParseExclude(string[]? values) =>
-        new(
-            (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(v => RuleCatalog.Find(v) is { } rule ? [rule.Id, rule.Slug] : new[] { v })
-                .SelectMany(v => v),
-            StringComparer.OrdinalIgnoreCase);
+    /// <summary>The findings <c>--exclude</c> names (each by ID and slug), or null and one line on stderr for a name no finding has.</summary>
+    internal static HashSet<string>? ParseExclude(IEnumerable<string>? values, TextWriter error)
+    {
+        var exclude = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (RuleCatalog.Find(name) is not { } rule)
+            {
+                error.WriteLine($"loglens: --exclude: no finding '{name}' (loglens rules lists them)");
+                return null;
+            }
+
+            exclude.Add(rule.Id);
+            exclude.Add(rule.Slug);
+        }
+
+        return exclude;
+    }
+
+    /// <summary>The severity a <c>--severity</c> value names, or null for an unknown one.</summary>
+    internal static Severity? SeverityOf(string? value) => value switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "info" or null => Severity.Info,
+        _ => null,
+    };
 
     private static bool UseColor(string mode, TextWriter output) => mode switch
     {
