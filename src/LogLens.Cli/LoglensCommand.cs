@@ -9,6 +9,9 @@ internal static class LoglensCommand
     /// <summary>Opens standard input (replaced by tests).</summary>
     internal static Func<Stream> StandardInput { get; set; } = Console.OpenStandardInput;
 
+    /// <summary>Whether standard input is a terminal, where nobody may know loglens waits for ssh's output (replaced by tests).</summary>
+    internal static Func<bool> StandardInputIsTerminal { get; set; } = () => !Console.IsInputRedirected;
+
     /// <summary>The clock and signals live mode uses (replaced by tests).</summary>
     internal static Live.LiveSettings Live { get; set; } = Cli.Live.LiveSettings.Default;
 

@@ -22,6 +22,9 @@ internal sealed record ReportOptions(string Format, string Color, Severity MinSe
 /// <summary><c>loglens [FILE...]</c>: the diagnosis of each input, as text, JSON or SARIF.</summary>
 internal static class ReportCommand
 {
+    /// <summary>What loglens says when it reads standard input from a terminal.</summary>
+    internal const string TerminalHint = "loglens: reading ssh's output from standard input (Ctrl-D to end); try: ssh -vvv host 2>&1 | loglens, or loglens --help";
+
     public static void Configure(RootCommand root)
     {
         var files = new Argument<string[]>("FILE")
@@ -66,7 +69,14 @@ internal static class ReportCommand
                 result.GetValue(quiet),
                 result.GetValue(tee)) { Server = result.GetValue(server) };
             var output = result.InvocationConfiguration.Output;
-            return Run(Input.From(result.GetValue(files)), options, output, result.InvocationConfiguration.Error, LoglensCommand.StandardInput);
+            var inputs = Input.From(result.GetValue(files));
+            if (!options.Quiet && inputs.Any(i => i.IsStdin) && LoglensCommand.StandardInputIsTerminal())
+            {
+                // Typed at a prompt, bare `loglens` would otherwise wait without a word; it still reads what is typed or pasted.
+                result.InvocationConfiguration.Error.WriteLine(TerminalHint);
+            }
+
+            return Run(inputs, options, output, result.InvocationConfiguration.Error, LoglensCommand.StandardInput);
         });
     }
 

@@ -1,9 +1,10 @@
 using LogLens.Cli;
+using LogLens.Cli.Commands;
 using LogLens.Tests.Support;
 
 namespace LogLens.Tests.Cli;
 
-/// <summary>The help loglens gives: each command's own, and <c>loglens help</c>.</summary>
+/// <summary>The help loglens gives: each command's own, <c>loglens help</c>, and the hint when it waits at a terminal.</summary>
 [NonParallelizable]
 public class HelpTests
 {
@@ -65,5 +66,38 @@ public class HelpTests
         var (exit, _, error) = CliRunner.Run("help", "nosuch");
         exit.Should().Be(ExitCodes.UsageOrInput);
         error.Trim().Should().Be("loglens: no command 'nosuch' (see loglens --help)");
+    }
+
+    [Test]
+    public void HintsWhatItWaitsForWhenStandardInputIsATerminal()
+    {
+        using var stdin = new StdinScope(string.Empty, terminal: true);
+        var (_, _, error) = CliRunner.Run();
+        error.Split('\n')[0].TrimEnd().Should().Be(ReportCommand.TerminalHint);
+        ReportCommand.TerminalHint.Should().Contain("Ctrl-D").And.Contain("ssh -vvv host 2>&1 | loglens").And.Contain("loglens --help");
+    }
+
+    [Test]
+    public void StillReadsWhatIsTypedAfterTheHint()
+    {
+        var log = File.ReadAllText(Repo.Path("samples", "logs", "refused-ipv4.log"));
+        using var stdin = new StdinScope(log, terminal: true);
+        var (exit, output, _) = CliRunner.Run();
+        exit.Should().Be(ExitCodes.Failure);
+        output.Should().StartWith("-: ssh failed at connect");
+    }
+
+    [Test]
+    public void GivesNoHintForAPipeOrWhenQuiet()
+    {
+        using (new StdinScope(string.Empty))
+        {
+            CliRunner.Run().Err.Should().NotContain("Ctrl-D");
+        }
+
+        using (new StdinScope(string.Empty, terminal: true))
+        {
+            CliRunner.Run("--quiet").Err.Should().BeEmpty();
+        }
     }
 }
