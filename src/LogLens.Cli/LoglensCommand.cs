@@ -85,10 +85,12 @@ internal static class LoglensCommand
         root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());
         root.Subcommands.Add(SshCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create());
         var topic = new Argument<string>("COMMAND") { HelpName = "COMMAND", Description = "The command to describe.", Arity = ArgumentArity.ZeroOrOne };
         var help = new Command("help", "Print this help, or a command's (loglens help probe is loglens probe --help).") { topic };
         help.SetAction(result => Run(["help", .. result.GetValue(topic) is { } name ? [name] : Array.Empty<string>()], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         root.Subcommands.Add(help);
+        topic.CompletionSources.Add([.. root.Subcommands.Select(c => c.Name)]);
         if (report)
         {
             ReportCommand.Configure(root);

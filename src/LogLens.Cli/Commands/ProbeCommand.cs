@@ -23,7 +23,7 @@ internal static class ProbeCommand
             "ssh options and the destination, as you would give them to ssh (e.g. -p 2222 -i ~/.ssh/id_ed25519 user@host).",
             Run);
 
-        // Declared for help; Run reads them from the tokens, among ssh's, and checks their values.
+        // Declared for help (and completion); Run reads them from the tokens, among ssh's, and checks their values.
         var format = new Option<string>("--format") { Description = "Output format: text, json or sarif.", HelpName = "text|json|sarif" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var color = new Option<string>("--color") { Description = "Colour the text report: auto, always or never.", HelpName = "auto|always|never" };
@@ -34,6 +34,7 @@ internal static class ProbeCommand
         command.Options.Add(color);
         command.Options.Add(severity);
         var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", HelpName = "ID|SLUG", AllowMultipleArgumentsPerToken = false };
+        exclude.CompletionSources.Add(ReportCommand.RuleIds());
         command.Options.Add(exclude);
         command.Options.Add(new Option<string>("--timeout") { Description = "ssh's ConnectTimeout, in whole seconds (default 10).", HelpName = "SECONDS" });
         command.Options.Add(new Option<string>("--ssh") { Description = "The ssh program to run (default: ssh on the PATH).", HelpName = "PATH" });

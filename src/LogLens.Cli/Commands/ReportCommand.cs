@@ -39,6 +39,7 @@ internal static class ReportCommand
         var severity = new Option<string>("--severity") { Description = "The least severe findings shown: error, warning or info.", DefaultValueFactory = _ => "info" };
         severity.AcceptOnlyFromAmong("error", "warning", "info");
         var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
+        exclude.CompletionSources.Add(RuleIds());
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing; only the exit code tells the outcome." };
         var tee = new Option<bool>("--tee") { Description = "Echo the input to stderr as it arrives (live mode: see ssh's output while LogLens listens)." };
         var server = new Option<string>("--server")
@@ -351,6 +352,9 @@ internal static class ReportCommand
 
         return exclude;
     }
+
+    /// <summary>Every finding's ID, for completion.</summary>
+    internal static string[] RuleIds() => [.. RuleCatalog.All.Concat(RuleCatalog.ServerOnly).Select(r => r.Id).Order(StringComparer.Ordinal)];
 
     /// <summary>The severity a <c>--severity</c> value names, or null for an unknown one.</summary>
     internal static Severity? SeverityOf(string? value) => value switch
