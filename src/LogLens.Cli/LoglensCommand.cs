@@ -9,6 +9,9 @@ internal static class LoglensCommand
     /// <summary>Opens standard input (replaced by tests).</summary>
     internal static Func<Stream> StandardInput { get; set; } = Console.OpenStandardInput;
 
+    /// <summary>Whether standard input is a terminal, where nobody may know loglens waits for ssh's output (replaced by tests).</summary>
+    internal static Func<bool> StandardInputIsTerminal { get; set; } = () => !Console.IsInputRedirected;
+
     /// <summary>The clock and signals live mode uses (replaced by tests).</summary>
     internal static Live.LiveSettings Live { get; set; } = Cli.Live.LiveSettings.Default;
 
@@ -17,8 +20,27 @@ internal static class LoglensCommand
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        if (args is ["help", .. var topic] && !topic.Any(IsHelp))
+        {
+            // `loglens help [COMMAND]` is `loglens [COMMAND] --help` (a file named help is read with ./help).
+            var name = topic.FirstOrDefault(t => !t.StartsWith('-'));
+            if (name is not null && !Create().Subcommands.Any(c => c.Name == name))
+            {
+                error.WriteLine($"loglens: no command '{name}' (see loglens --help)");
+                return ExitCodes.UsageOrInput;
+            }
+
+            args = name is null ? ["--help"] : [name, "--help"];
+        }
+
         var result = Create().Parse(args);
-        var asksForHelp = args.Any(a => a is "-h" or "--help" or "-?" or "--version");
+        var asksForHelp = args.Any(a => IsHelp(a) || a == "--version");
+        if (asksForHelp && result.CommandResult.Command is not RootCommand)
+        {
+            // A subcommand's help shows its own usage: without the root's FILE argument and options, which it does not take.
+            result = Create(report: false).Parse(args);
+        }
+
         if (result.Errors.Count > 0 && !asksForHelp)
         {
             var message = string.Join(' ', result.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -29,7 +51,10 @@ internal static class LoglensCommand
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
-    public static RootCommand Create()
+    private static bool IsHelp(string arg) => arg is "-h" or "--help" or "-?";
+
+    /// <summary>The command tree; without <paramref name="report"/>, the root has no <c>FILE</c> argument or report options (for subcommands' help).</summary>
+    public static RootCommand Create(bool report = true)
     {
         var root = new RootCommand("""
             loglens: reads ssh -v/-vv/-vvv output and tells why the connection failed (or that it worked), at which phase,
@@ -60,7 +85,17 @@ internal static class LoglensCommand
         root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(ProbeCommand.Create());
         root.Subcommands.Add(SshCommand.Create());
-        ReportCommand.Configure(root);
+        root.Subcommands.Add(CompletionCommand.Create());
+        var topic = new Argument<string>("COMMAND") { HelpName = "COMMAND", Description = "The command to describe.", Arity = ArgumentArity.ZeroOrOne };
+        var help = new Command("help", "Print this help, or a command's (loglens help probe is loglens probe --help).") { topic };
+        help.SetAction(result => Run(["help", .. result.GetValue(topic) is { } name ? [name] : Array.Empty<string>()], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        root.Subcommands.Add(help);
+        topic.CompletionSources.Add([.. root.Subcommands.Select(c => c.Name)]);
+        if (report)
+        {
+            ReportCommand.Configure(root);
+        }
+
         return root;
     }
 }

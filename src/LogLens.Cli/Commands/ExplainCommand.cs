@@ -8,7 +8,8 @@ internal static class ExplainCommand
 {
     public static Command Create()
     {
-        var rule = new Argument<string>("ID|SLUG") { Description = "A finding's ID (LL1002) or slug (connection-refused)." };
+        var rule = new Argument<string>("ID|SLUG") { HelpName = "ID|SLUG", Description = "A finding's ID (LL1002) or slug (connection-refused)." };
+        rule.CompletionSources.Add(ReportCommand.RuleIds());
         var command = new Command("explain", "Print a finding's help page: what ssh prints, what it means, how to fix it.") { rule };
         command.SetAction(result => Run(result.GetValue(rule) ?? string.Empty, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;

@@ -27,22 +27,47 @@ internal static class PassThroughCommand
         return command;
     }
 
-    /// <summary>The report options from loglens's own options among ssh's, or <see langword="null"/> (said on stderr) for an unknown format.</summary>
+    /// <summary>The report options from loglens's own options among ssh's, or <see langword="null"/> (said on stderr) for a wrong value.</summary>
     public static ReportOptions? Options(IReadOnlyDictionary<string, string> own, TextWriter error)
     {
-        var options = ReportOptions.Default with
+        var format = own.GetValueOrDefault("--format", "text");
+        var color = own.GetValueOrDefault("--color", "auto");
+        var severity = ReportCommand.SeverityOf(own.GetValueOrDefault("--severity"));
+        if (format is not ("text" or "json" or "sarif"))
         {
-            Format = own.GetValueOrDefault("--format", "text"),
-            Color = own.GetValueOrDefault("--color", "auto"),
+            error.WriteLine($"loglens: unknown format '{format}' (text, json or sarif)");
+            return null;
+        }
+
+        if (color is not ("auto" or "always" or "never"))
+        {
+            error.WriteLine($"loglens: unknown --color '{color}' (auto, always or never)");
+            return null;
+        }
+
+        if (severity is null)
+        {
+            error.WriteLine($"loglens: unknown --severity '{own["--severity"]}' (error, warning or info)");
+            return null;
+        }
+
+        if (ReportCommand.ParseExclude(own.TryGetValue("--exclude", out var exclude) ? [exclude] : [], error) is not { } excluded)
+        {
+            return null;
+        }
+
+        return ReportOptions.Default with
+        {
+            Format = format,
+            Color = color,
+            MinSeverity = severity.Value,
+            Exclude = excluded,
             Quiet = own.ContainsKey("--quiet"),
             Tee = own.ContainsKey("--tee"),
         };
-        if (options.Format is "text" or "json" or "sarif")
-        {
-            return options;
-        }
-
-        error.WriteLine($"loglens: unknown format '{options.Format}' (text, json or sarif)");
-        return null;
     }
+
+    /// <summary>Records an option's value; a repeated <c>--exclude</c> adds to the list, any other option's last value wins.</summary>
+    public static void Set(Dictionary<string, string> own, string name, string value) =>
+        own[name] = name == "--exclude" && own.TryGetValue(name, out var earlier) ? $"{earlier},{value}" : value;
 }

@@ -13,13 +13,35 @@ namespace LogLens.Cli.Commands;
 internal static class ProbeCommand
 {
     private static readonly HashSet<string> OwnOptionsWithValue = new(StringComparer.Ordinal) { "--format", "--color", "--severity", "--exclude", "--ssh", "--timeout" };
-    private static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet" };
+    private static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet", "-q" };
 
-    public static Command Create() => PassThroughCommand.Create(
-        "probe",
-        "Run ssh -vvv against a host (BatchMode, a connect timeout, the command 'exit'), and diagnose what it prints. Options: --format text|json|sarif, --tee, --quiet, --timeout SECONDS (default 10), --ssh PATH.",
-        "ssh options and the destination, as you would give them to ssh (e.g. -p 2222 -i ~/.ssh/id_ed25519 user@host).",
-        Run);
+    public static Command Create()
+    {
+        var command = PassThroughCommand.Create(
+            "probe",
+            "Run ssh -vvv against a host (BatchMode, a connect timeout, the command 'exit'), and diagnose what it prints. Its options may be mixed with ssh's; everything else goes to ssh.",
+            "ssh options and the destination, as you would give them to ssh (e.g. -p 2222 -i ~/.ssh/id_ed25519 user@host).",
+            Run);
+
+        // Declared for help (and completion); Run reads them from the tokens, among ssh's, and checks their values.
+        var format = new Option<string>("--format") { Description = "Output format: text, json or sarif.", HelpName = "text|json|sarif" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var color = new Option<string>("--color") { Description = "Colour the text report: auto, always or never.", HelpName = "auto|always|never" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        var severity = new Option<string>("--severity") { Description = "The least severe findings shown: error, warning or info.", HelpName = "error|warning|info" };
+        severity.AcceptOnlyFromAmong("error", "warning", "info");
+        command.Options.Add(format);
+        command.Options.Add(color);
+        command.Options.Add(severity);
+        var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", HelpName = "ID|SLUG", AllowMultipleArgumentsPerToken = false };
+        exclude.CompletionSources.Add(ReportCommand.RuleIds());
+        command.Options.Add(exclude);
+        command.Options.Add(new Option<string>("--timeout") { Description = "ssh's ConnectTimeout, in whole seconds (default 10).", HelpName = "SECONDS" });
+        command.Options.Add(new Option<string>("--ssh") { Description = "The ssh program to run (default: ssh on the PATH).", HelpName = "PATH" });
+        command.Options.Add(new Option<bool>("--tee") { Description = "Echo ssh's output to stderr as it arrives." });
+        command.Options.Add(new Option<bool>("--quiet", "-q") { Description = "Print no report (ssh is not made quiet); only the exit code tells the outcome." });
+        return command;
+    }
 
     internal static int Run(IReadOnlyList<string> tokens, TextWriter output, TextWriter error)
     {
@@ -32,16 +54,35 @@ internal static class ProbeCommand
             var name = eq > 0 && token.StartsWith("--", StringComparison.Ordinal) ? token[..eq] : token;
             if (OwnOptionsWithValue.Contains(name))
             {
-                own[name] = eq > 0 ? token[(eq + 1)..] : i + 1 < tokens.Count ? tokens[++i] : string.Empty;
+                if (eq < 0 && i + 1 >= tokens.Count)
+                {
+                    error.WriteLine($"loglens: {name} needs a value (see loglens probe --help)");
+                    return ExitCodes.UsageOrInput;
+                }
+
+                PassThroughCommand.Set(own, name, eq > 0 ? token[(eq + 1)..] : tokens[++i]);
             }
             else if (OwnFlags.Contains(token))
             {
-                own[token] = "true";
+                // -q is loglens's --quiet: ssh stays verbose, or there would be nothing to diagnose.
+                own[token == "-q" ? "--quiet" : token] = "true";
             }
             else
             {
                 sshArgs.Add(token);
             }
+        }
+
+        var timeout = 10;
+        if (own.TryGetValue("--timeout", out var t) && !(int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out timeout) && timeout > 0))
+        {
+            error.WriteLine($"loglens: --timeout needs a whole number of seconds above 0, not '{t}' (see loglens probe --help)");
+            return ExitCodes.UsageOrInput;
+        }
+
+        if (PassThroughCommand.Options(own, error) is not { } options)
+        {
+            return ExitCodes.UsageOrInput;
         }
 
         if (!sshArgs.Any(a => !a.StartsWith('-')))
@@ -50,7 +91,6 @@ internal static class ProbeCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var timeout = own.TryGetValue("--timeout", out var t) && int.TryParse(t, out var seconds) && seconds > 0 ? seconds : 10;
         var start = new ProcessStartInfo(own.GetValueOrDefault("--ssh", "ssh"))
         {
             RedirectStandardError = true,
@@ -61,11 +101,6 @@ internal static class ProbeCommand
         foreach (var arg in (string[])["-vvv", "-o", "BatchMode=yes", "-o", $"ConnectTimeout={timeout}", .. sshArgs, "exit"])
         {
             start.ArgumentList.Add(arg);
-        }
-
-        if (PassThroughCommand.Options(own, error) is not { } options)
-        {
-            return ExitCodes.UsageOrInput;
         }
 
         Process ssh;

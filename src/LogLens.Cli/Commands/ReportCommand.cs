@@ -22,6 +22,9 @@ internal sealed record ReportOptions(string Format, string Color, Severity MinSe
 /// <summary><c>loglens [FILE...]</c>: the diagnosis of each input, as text, JSON or SARIF.</summary>
 internal static class ReportCommand
 {
+    /// <summary>What loglens says when it reads standard input from a terminal.</summary>
+    internal const string TerminalHint = "loglens: reading ssh's output from standard input (Ctrl-D to end); try: ssh -vvv host 2>&1 | loglens, or loglens --help";
+
     public static void Configure(RootCommand root)
     {
         var files = new Argument<string[]>("FILE")
@@ -36,6 +39,7 @@ internal static class ReportCommand
         var severity = new Option<string>("--severity") { Description = "The least severe findings shown: error, warning or info.", DefaultValueFactory = _ => "info" };
         severity.AcceptOnlyFromAmong("error", "warning", "info");
         var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
+        exclude.CompletionSources.Add(RuleIds());
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing; only the exit code tells the outcome." };
         var tee = new Option<bool>("--tee") { Description = "Echo the input to stderr as it arrives (live mode: see ssh's output while LogLens listens)." };
         var server = new Option<string>("--server")
@@ -53,15 +57,27 @@ internal static class ReportCommand
         root.Options.Add(server);
         root.SetAction(result =>
         {
+            if (ParseExclude(result.GetValue(exclude), result.InvocationConfiguration.Error) is not { } excluded)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
             var options = new ReportOptions(
                 result.GetValue(format) ?? "text",
                 result.GetValue(color) ?? "auto",
-                (result.GetValue(severity) ?? "info") switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => Severity.Info },
-                ParseExclude(result.GetValue(exclude)),
+                SeverityOf(result.GetValue(severity)) ?? Severity.Info,
+                excluded,
                 result.GetValue(quiet),
                 result.GetValue(tee)) { Server = result.GetValue(server) };
             var output = result.InvocationConfiguration.Output;
-            return Run(Input.From(result.GetValue(files)), options, output, result.InvocationConfiguration.Error, LoglensCommand.StandardInput);
+            var inputs = Input.From(result.GetValue(files));
+            if (!options.Quiet && inputs.Any(i => i.IsStdin) && LoglensCommand.StandardInputIsTerminal())
+            {
+                // Typed at a prompt, bare `loglens` would otherwise wait without a word; it still reads what is typed or pasted.
+                result.InvocationConfiguration.Error.WriteLine(TerminalHint);
+            }
+
+            return Run(inputs, options, output, result.InvocationConfiguration.Error, LoglensCommand.StandardInput);
         });
     }
 
@@ -318,12 +334,36 @@ internal static class ReportCommand
             ? findings
             : [.. findings.Where(f => f.Severity <= options.MinSeverity && !options.Exclude.Contains(f.Id) && !options.Exclude.Contains(f.Slug))];
 
-    private static HashSet<string> ParseExclude(string[]? values) =>
-        new(
-            (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(v => RuleCatalog.Find(v) is { } rule ? [rule.Id, rule.Slug] : new[] { v })
-                .SelectMany(v => v),
-            StringComparer.OrdinalIgnoreCase);
+    /// <summary>The findings <c>--exclude</c> names (each by ID and slug), or null and one line on stderr for a name no finding has.</summary>
+    internal static HashSet<string>? ParseExclude(IEnumerable<string>? values, TextWriter error)
+    {
+        var exclude = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (RuleCatalog.Find(name) is not { } rule)
+            {
+                error.WriteLine($"loglens: --exclude: no finding '{name}' (loglens rules lists them)");
+                return null;
+            }
+
+            exclude.Add(rule.Id);
+            exclude.Add(rule.Slug);
+        }
+
+        return exclude;
+    }
+
+    /// <summary>Every finding's ID, for completion.</summary>
+    internal static string[] RuleIds() => [.. RuleCatalog.All.Concat(RuleCatalog.ServerOnly).Select(r => r.Id).Order(StringComparer.Ordinal)];
+
+    /// <summary>The severity a <c>--severity</c> value names, or null for an unknown one.</summary>
+    internal static Severity? SeverityOf(string? value) => value switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "info" or null => Severity.Info,
+        _ => null,
+    };
 
     private static bool UseColor(string mode, TextWriter output) => mode switch
     {

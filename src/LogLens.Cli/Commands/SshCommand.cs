@@ -55,7 +55,7 @@ internal static class SshCommand
                     return ExitCodes.UsageOrInput;
                 }
 
-                own[name] = eq > 0 ? token[(eq + 1)..] : tokens[++at];
+                PassThroughCommand.Set(own, name, eq > 0 ? token[(eq + 1)..] : tokens[++at]);
             }
             else if (OwnFlags.Contains(token))
             {

@@ -11,6 +11,9 @@ namespace LogLens.Cli.Output;
 /// <summary>Writes findings as SARIF 2.1.0 for CI systems: one run, the rule metadata from the catalog, one result per finding.</summary>
 internal static class SarifWriter
 {
+    /// <summary>Where a finding's help page is published: Directory.Build.props's RepositoryUrl, then the page's path on main.</summary>
+    public static string HelpUri(string id) => $"https://github.com/loglens/loglens/blob/main/docs/rules/{id}.md";
+
     public static void Write(TextWriter output, IReadOnlyList<Report> reports)
     {
         var rules = RuleCatalog.All.Concat(RuleCatalog.ServerOnly).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -35,9 +38,11 @@ internal static class SarifWriter
                 json.WriteStartObject("shortDescription");
                 json.WriteString("text", rule.Title);
                 json.WriteEndObject();
+                var helpUri = HelpUri(rule.Id);
                 json.WriteStartObject("help");
-                json.WriteString("text", $"See {rule.Help}, or run: loglens explain {rule.Id}");
+                json.WriteString("text", $"See {helpUri}, or run: loglens explain {rule.Id}");
                 json.WriteEndObject();
+                json.WriteString("helpUri", helpUri);
                 json.WriteStartObject("defaultConfiguration");
                 json.WriteString("level", Level(rule.Severity));
                 json.WriteEndObject();
@@ -85,7 +90,7 @@ internal static class SarifWriter
             json.WriteStartObject();
             json.WriteStartObject("physicalLocation");
             json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", source == "-" ? "stdin" : source);
+            json.WriteString("uri", source);
             json.WriteEndObject();
             json.WriteStartObject("region");
             json.WriteNumber("startLine", evidence.Line);

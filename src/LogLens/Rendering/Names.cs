@@ -51,12 +51,4 @@ internal static class Names
         Confidence.Likely => "likely",
         _ => "possible",
     };
-
-    /// <summary>A phase as the timeline shows it (shorter than the JSON name).</summary>
-    public static string Label(Phase phase) => phase switch
-    {
-        Phase.VersionExchange => "version",
-        Phase.HostKey => "host key",
-        _ => Of(phase),
-    };
 }

@@ -83,10 +83,10 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
     {
         (LogKind.Server, Outcome.Succeeded) => "sshd log: the login was accepted",
         (LogKind.Server, Outcome.Failed) when report.Phase == Phase.Startup => "sshd log: sshd failed to start",
-        (LogKind.Server, Outcome.Failed) => $"sshd log: the connection failed at {Names.Label(report.Phase)}",
+        (LogKind.Server, Outcome.Failed) => $"sshd log: the connection failed at {Names.Of(report.Phase)}",
         (LogKind.Server, _) => "sshd log: inconclusive",
         (_, Outcome.Succeeded) => "ssh connected and logged in",
-        (_, Outcome.Failed) => $"ssh failed at {Names.Label(report.Phase)}",
+        (_, Outcome.Failed) => $"ssh failed at {Names.Of(report.Phase)}",
         _ => "inconclusive",
     };
 
@@ -145,7 +145,7 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             }
 
             var took = timings.Where(t => t.Phase == phase).Select(t => t.Duration).DefaultIfEmpty(TimeSpan.MinValue).Max();
-            parts.Add(took >= TimeSpan.Zero ? $"{Names.Label(phase)} {mark} {Dim(Seconds(took))}" : $"{Names.Label(phase)} {mark}");
+            parts.Add(took >= TimeSpan.Zero ? $"{Names.Of(phase)} {mark} {Dim(Seconds(took))}" : $"{Names.Of(phase)} {mark}");
         }
 
         return string.Join("  ", parts);
@@ -227,7 +227,7 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             }
         }
 
-        output.WriteLine(Dim($"  Help: {finding.Help}"));
+        output.WriteLine(Dim($"  Help: loglens explain {finding.Id}"));
         output.WriteLine();
     }
 

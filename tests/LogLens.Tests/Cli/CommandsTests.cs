@@ -55,6 +55,29 @@ public class CommandsTests
     }
 
     [Test]
+    public void NamesStandardInputAsTextAndJsonDoInSarif()
+    {
+        using var stdin = new StdinScope(File.ReadAllText(Sample("refused-ipv4")));
+        var (_, output, _) = CliRunner.Run("--format", "sarif");
+        var result = JsonDocument.Parse(output).RootElement.GetProperty("runs")[0].GetProperty("results")[0];
+        result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString().Should().Be("-");
+    }
+
+    [Test]
+    public void GivesEverySarifRuleAHelpUriInTheRepository()
+    {
+        var repository = System.Xml.Linq.XDocument.Load(Repo.Path("Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;
+        var (_, output, _) = CliRunner.Run("--format", "sarif", Sample("refused-ipv4"));
+        var rules = JsonDocument.Parse(output).RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        foreach (var rule in rules.EnumerateArray())
+        {
+            var id = rule.GetProperty("id").GetString();
+            rule.GetProperty("helpUri").GetString().Should().Be($"{repository}/blob/main/docs/rules/{id}.md");
+            File.Exists(Repo.Path("docs", "rules", $"{id}.md")).Should().BeTrue(because: $"{id}'s helpUri names its page");
+        }
+    }
+
+    [Test]
     public void ColoursTheTextReportOnlyWhenAsked()
     {
         CliRunner.Run("--color", "always", Sample("refused-ipv4")).Out.Should().Contain("\u001b[31m");

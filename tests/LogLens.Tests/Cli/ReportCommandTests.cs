@@ -49,12 +49,12 @@ public class ReportCommandTests
     {
         var (exit, output, _) = CliRunner.Run(Sample("hostkey-changed"));
         exit.Should().Be(1);
-        output.Should().Contain("ssh failed at host key");
-        output.Should().Contain("resolve ✓  connect ✓  version ✓  negotiation ✓  host key ✗  authentication ·  session ·");
+        output.Should().Contain("ssh failed at host-key");
+        output.Should().Contain("resolve ✓  connect ✓  version-exchange ✓  negotiation ✓  host-key ✗  authentication ·  session ·");
         output.Should().Contain("LL4001 host-key-changed");
         output.Should().Contain("Evidence:").And.Contain("│ Host key for [127.0.0.1]:");
         output.Should().Contain("$ ssh-keygen -f /tmp/loglens-lab/kh/hostkey-changed -R '[127.0.0.1]:");
-        output.Should().Contain("Help: docs/rules/LL4001.md");
+        output.Should().Contain("Help: loglens explain LL4001").And.NotContain("docs/rules/", because: "users of the tool do not have the repository");
     }
 
     [Test]

@@ -13,6 +13,7 @@ internal sealed class LiveScope : IDisposable
 {
     private readonly Func<Stream> previousStdin = LoglensCommand.StandardInput;
     private readonly LiveSettings previousLive = LoglensCommand.Live;
+    private readonly Func<bool> previousTerminal = LoglensCommand.StandardInputIsTerminal;
     private readonly AnonymousPipeServerStream server = new(PipeDirection.Out);
     private readonly StreamWriter writer;
     private bool closed;
@@ -22,6 +23,7 @@ internal sealed class LiveScope : IDisposable
         writer = new StreamWriter(server, new UTF8Encoding(false)) { AutoFlush = true };
         var client = new AnonymousPipeClientStream(PipeDirection.In, server.ClientSafePipeHandle);
         LoglensCommand.StandardInput = () => client;
+        LoglensCommand.StandardInputIsTerminal = () => false;
         LoglensCommand.Live = new LiveSettings(Clock, TimeSpan.FromSeconds(1), () => Interrupts);
     }
 
@@ -78,6 +80,7 @@ internal sealed class LiveScope : IDisposable
     {
         LoglensCommand.StandardInput = previousStdin;
         LoglensCommand.Live = previousLive;
+        LoglensCommand.StandardInputIsTerminal = previousTerminal;
         Close();
         Interrupts.Dispose();
         Error.Dispose();
