@@ -16,19 +16,20 @@ public sealed class ServerAnalyzer
     /// <summary>Open connections kept at once; the oldest is diagnosed and let go beyond this (a busy auth.log).</summary>
     private const int OpenCapacity = 512;
 
-    /// <summary>Session reports kept; beyond this the oldest noise is let go, so memory stays flat over months of auth.log.</summary>
-    private const int ReportCapacity = 20_000;
+    /// <summary>Records kept; beyond this the oldest are let go (and counted), so memory stays flat over months of auth.log.</summary>
+    private const int ReportCapacity = 5_000;
 
     /// <summary>From this many failed connections, an address that never logged in is a brute-force run or a scanner.</summary>
     private const int NoiseThreshold = 5;
 
     private readonly Dictionary<int, ServerConnection> byPid = [];
     private readonly List<ServerConnection> open = [];
-    private readonly List<SessionReport> done = [];
+    private readonly Queue<SessionReport> done = new();
     private ServerConnection? listener;
     private ServerConnection? current;
     private int? listenerPid;
     private int next;
+    private int letGo;
     private bool anySshd;
 
     /// <summary>Adds the next event of the log.</summary>
@@ -63,10 +64,10 @@ public sealed class ServerAnalyzer
 
         if (listener is not null)
         {
-            done.Add(Diagnose(listener));
+            done.Enqueue(Diagnose(listener));
         }
 
-        var sessions = MarkNoise(done).OrderBy(s => s.FirstLine).ToList();
+        var sessions = MarkNoise([.. done]).OrderBy(s => s.FirstLine).ToList();
         var main = PickMain(sessions);
         if (main is null || !anySshd)
         {
@@ -76,6 +77,10 @@ public sealed class ServerAnalyzer
 
         var noise = sessions.Count(s => s.Connection?.Noise == true);
         var summary = noise == 0 ? main.Summary : $"{main.Summary} ({noise} of {sessions.Count} records set apart as scanner or brute-force noise.)";
+        if (letGo > 0)
+        {
+            summary += $" ({letGo} older records were read and let go; the last {ReportCapacity} are kept.)";
+        }
         return new Report(source, main.Outcome, main.Phase, main.Client, main.Server, main.Target, main.Findings, sessions, summary)
         {
             Main = main,
@@ -173,10 +178,11 @@ public sealed class ServerAnalyzer
             current = open.LastOrDefault();
         }
 
-        done.Add(Diagnose(connection));
-        if (done.Count > ReportCapacity && done.FindIndex(s => s.Outcome != Outcome.Succeeded && s.Findings.Count == 0) is var quiet and >= 0)
+        done.Enqueue(Diagnose(connection));
+        if (done.Count > ReportCapacity)
         {
-            done.RemoveAt(quiet);
+            done.Dequeue();
+            letGo++;
         }
     }
 

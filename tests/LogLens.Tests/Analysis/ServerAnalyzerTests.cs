@@ -1,4 +1,5 @@
 using LogLens.Analysis;
+using LogLens.Events;
 using LogLens.Findings;
 using LogLens.Tests.Support;
 
@@ -42,6 +43,29 @@ public class ServerAnalyzerTests
         report.Main!.Connection!.ClientAddress.Should().Be("198.51.100.7");
         report.Sessions.Count(s => s.Connection?.Noise == true).Should().Be(7, because: "six brute-force attempts and one scanner");
         report.Summary.Should().Contain("set apart");
+    }
+
+    [Test]
+    public void KeepsABoundedNumberOfRecordsHoweverLongTheLog()
+    {
+        // Months of auth.log: the records are diagnosed as they close and only the last few thousand kept, so memory stays flat.
+        static IEnumerable<SshEvent> Lines()
+        {
+            for (var i = 0; i < 12_000; i++)
+            {
+                var text = $"Dec  2 07:00:00 web1 sshd[{1000 + i}]: Failed password for invalid user u{i} from 203.0.113.{i % 200} port {1024 + i} ssh2";
+                foreach (var e in SshdLog.Parse(text))
+                {
+                    yield return e;
+                }
+            }
+        }
+
+        var report = SshdLog.Analyze(Lines(), "auth.log");
+
+        report.Sessions.Count.Should().BeLessThanOrEqualTo(5_000);
+        report.Summary.Should().Contain("let go");
+        report.Findings[0].Slug.Should().Be("invalid-user");
     }
 
     [Test]
