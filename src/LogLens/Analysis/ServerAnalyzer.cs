@@ -115,7 +115,9 @@ public sealed class ServerAnalyzer
 
         if (e.Pid is { } pid)
         {
-            if (byPid.TryGetValue(pid, out var known))
+            // A known process, unless it names another client: PIDs come round again in a long log.
+            if (byPid.TryGetValue(pid, out var known) &&
+                !(endpoint is { } other && known.ClientPort is not null && !known.Names(other.Address, other.Port)))
             {
                 return known;
             }

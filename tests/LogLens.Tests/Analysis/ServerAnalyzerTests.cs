@@ -83,6 +83,17 @@ public class ServerAnalyzerTests
     }
 
     [Test]
+    public void StartsANewRecordWhenAReusedPidNamesAnotherClient()
+    {
+        var report = SshdLog.Analyze(Journal(
+            "Dec  2 07:00:00 web1 sshd[300]: Accepted publickey for alice from 198.51.100.7 port 51000 ssh2: ED25519 SHA256:abc",
+            "Dec  2 09:00:00 web1 sshd[300]: Invalid user bob from 203.0.113.9 port 4711"));
+
+        report.Sessions.Should().HaveCount(2);
+        report.Sessions.Select(s => s.Findings[0].Slug).Should().Equal("success", "invalid-user");
+    }
+
+    [Test]
     public void StartsANewRecordAtEachConnectionWhenTheLogHasNoPids()
     {
         var report = SshdLog.Analyze(Journal(
