@@ -23,15 +23,7 @@ internal static class ExplainCommand
             return ExitCodes.UsageOrInput;
         }
 
-        using var page = typeof(ExplainCommand).Assembly.GetManifestResourceStream($"rules/{rule.Id}.md");
-        if (page is null)
-        {
-            error.WriteLine($"loglens: the help page of {rule.Id} is missing from this build");
-            return ExitCodes.UsageOrInput;
-        }
-
-        using var reader = new StreamReader(page);
-        output.Write(reader.ReadToEnd());
+        output.Write(rule.HelpPage());
         return ExitCodes.Success;
     }
 }

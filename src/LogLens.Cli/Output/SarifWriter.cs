@@ -12,7 +12,7 @@ namespace LogLens.Cli.Output;
 internal static class SarifWriter
 {
     /// <summary>Where a finding's help page is published: Directory.Build.props's RepositoryUrl, then the page's path on main.</summary>
-    public static string HelpUri(string id) => $"https://github.com/loglens/loglens/blob/main/docs/rules/{id}.md";
+    public static string HelpUri(string id) => HelpPages.Uri(id).ToString();
 
     public static void Write(TextWriter output, IReadOnlyList<Report> reports)
     {

@@ -201,4 +201,7 @@ public sealed record Finding(
 
     /// <summary>The rule's help page, relative to the repository root.</summary>
     public string Help => $"docs/rules/{Id}.md";
+
+    /// <summary>The rule's help page on the web, a stable URL (see <see cref="Rules.RuleDescriptor.HelpPage"/> for its text).</summary>
+    public Uri HelpUri => Rules.HelpPages.Uri(Id);
 }

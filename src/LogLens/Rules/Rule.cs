@@ -14,6 +14,30 @@ public sealed record RuleDescriptor(string Id, string Slug, Severity Severity, P
 {
     /// <summary>The rule's help page, relative to the repository root.</summary>
     public string Help => $"docs/rules/{Id}.md";
+
+    /// <summary>The rule's help page on the web, a stable URL (<c>https://github.com/loglens/loglens/blob/main/docs/rules/LL5001.md</c>).</summary>
+    public Uri HelpUri => HelpPages.Uri(Id);
+
+    /// <summary>The rule's help page (Markdown), as shipped in the library: what ssh prints, what it means, how to fix it.</summary>
+    /// <returns>The page's text.</returns>
+    public string HelpPage() => HelpPages.Text(Id);
+}
+
+/// <summary>The findings' help pages: their stable web address, and their text embedded in the library.</summary>
+internal static class HelpPages
+{
+    /// <summary>Where the pages are published (the repository's docs/rules, on its main branch).</summary>
+    public const string BaseUri = "https://github.com/loglens/loglens/blob/main/docs/rules/";
+
+    public static Uri Uri(string id) => new(BaseUri + id + ".md");
+
+    public static string Text(string id)
+    {
+        using var page = typeof(HelpPages).Assembly.GetManifestResourceStream($"LogLens.rules.{id}.md")
+            ?? throw new InvalidOperationException($"the help page of {id} is missing from this build of LogLens");
+        using var reader = new StreamReader(page);
+        return reader.ReadToEnd();
+    }
 }
 
 /// <summary>What a rule sees: the session, and the findings of the rules that ran before it (the likelier root causes).</summary>

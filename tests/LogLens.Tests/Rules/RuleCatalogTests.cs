@@ -118,6 +118,13 @@ public partial class RuleCatalogTests
     }
 
     [TestCaseSource(nameof(Descriptors))]
+    public void ShipsItsHelpPageInTheLibraryWithAStableAddress(RuleDescriptor rule)
+    {
+        rule.HelpPage().Should().Be(DocsPage(rule), because: "the library carries docs/rules as it is");
+        rule.HelpUri.ToString().Should().Be($"https://github.com/loglens/loglens/blob/main/docs/rules/{rule.Id}.md");
+    }
+
+    [TestCaseSource(nameof(Descriptors))]
     public void TriggersOnTheDocsPageExamples(RuleDescriptor rule)
     {
         foreach (var example in Examples(DocsPage(rule), "Triggers on"))
