@@ -132,15 +132,7 @@ public sealed class LogAnalyzer
             }
         }
 
-        // A cause the log states makes a failure; a likely one (the log stops before ssh said how it ended) leaves the outcome open.
-        var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Confidence).ToList();
-        var cause = ordered.FirstOrDefault(f => f.Severity == Severity.Error);
-        var outcome = cause switch
-        {
-            { Confidence: Confidence.Certain } => Outcome.Failed,
-            null when view.Authenticated => Outcome.Succeeded,
-            _ => Outcome.Inconclusive,
-        };
+        var (ordered, cause, outcome) = Verdict.Of(findings, view.Authenticated);
         if (outcome == Outcome.Succeeded)
         {
             ordered = [.. ordered.OrderBy(f => f.Slug == "success" ? 0 : 1)];
@@ -166,9 +158,7 @@ public sealed class LogAnalyzer
     private static ConnectionInfo ConnectionOf(SessionView view)
     {
         var target = view.Target;
-        var version = view.First<LocalVersion>()?.Version is { } local && local.StartsWith("SSH-", StringComparison.Ordinal) && local.IndexOf('-', 4) is var dash and > 0
-            ? local[(dash + 1)..]
-            : view.Client;
+        var version = view.First<LocalVersion>()?.Version is { } local ? OpenSshVersion.Software(local) : view.Client;
         var fingerprints = view.All<KeyEvent>().Select(k => k.Fingerprint).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var events = view.Events;
         var start = events.FirstOrDefault(e => e.Timestamp is not null)?.Timestamp;

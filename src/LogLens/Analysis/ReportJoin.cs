@@ -174,7 +174,7 @@ internal static class ReportJoin
     /// <summary>The first word of a version string (<c>OpenSSH_9.2p1</c>): the client logs its own, sshd what the client sent.</summary>
     private static string Version(string software)
     {
-        var text = software.StartsWith("SSH-", StringComparison.Ordinal) && software.IndexOf('-', 4) is var dash and > 0 ? software[(dash + 1)..] : software;
+        var text = OpenSshVersion.Software(software);
         var end = text.IndexOfAny([' ', ',']);
         return end < 0 ? text : text[..end];
     }

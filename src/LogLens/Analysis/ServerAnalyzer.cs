@@ -199,14 +199,7 @@ public sealed class ServerAnalyzer
             }
         }
 
-        var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Confidence).ToList();
-        var cause = ordered.FirstOrDefault(f => f.Severity == Severity.Error);
-        var outcome = cause switch
-        {
-            { Confidence: Confidence.Certain } => Outcome.Failed,
-            null when connection.Authenticated => Outcome.Succeeded,
-            _ => Outcome.Inconclusive,
-        };
+        var (ordered, cause, outcome) = Verdict.Of(findings, connection.Authenticated);
         var summary = outcome switch
         {
             Outcome.Failed => cause!.Title + ".",

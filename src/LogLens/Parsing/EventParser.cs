@@ -108,7 +108,7 @@ internal static class EventParser
         return text;
     }
 
-    private static int LevelLength(string content)
+    internal static int LevelLength(ReadOnlySpan<char> content)
     {
         // "debugN:" plus the space after it, when present.
         return content.Length > 7 && content[7] == ' ' ? 8 : 7;

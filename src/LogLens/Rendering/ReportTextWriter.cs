@@ -14,8 +14,6 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
     private static readonly Phase[] Timeline =
         [Phase.Resolve, Phase.Connect, Phase.VersionExchange, Phase.Negotiation, Phase.HostKey, Phase.Authentication, Phase.Session];
 
-    private bool joined;
-
     public void Write(Report report)
     {
         var main = report.Main;
@@ -49,10 +47,9 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             output.WriteLine();
         }
 
-        joined = report.Join is not null;
         foreach (var finding in main.Findings)
         {
-            WriteFinding(finding);
+            WriteFinding(finding, joined: report.Join is not null);
         }
 
         var others = report.Sessions.Where(s => s != main && s.Connection?.Noise != true).ToList();
@@ -179,7 +176,7 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
         return Safe(string.Join(" · ", facts));
     }
 
-    private void WriteFinding(Finding finding)
+    private void WriteFinding(Finding finding, bool joined)
     {
         var (icon, paint) = finding.Severity switch
         {

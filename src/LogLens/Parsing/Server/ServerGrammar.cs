@@ -90,10 +90,9 @@ internal static class ServerGrammar
         Template(verdict + " {method} for {user} from {address} port {port} ssh2{key}", f =>
         {
             var user = f[1];
-            var invalid = user.StartsWith("invalid user ", StringComparison.Ordinal);
             var key = f[4].StartsWith(": ", StringComparison.Ordinal) ? f[4][2..].Split(' ', 3) : [];
             return new AuthAttempt(
-                verdict, f[0], invalid ? user["invalid user ".Length..] : user, invalid, f[2], f.Int(3),
+                verdict, f[0], UserName(user), user.StartsWith(InvalidUserPrefix, StringComparison.Ordinal), f[2], f.Int(3),
                 key.Length > 0 ? key[0] : null, key.Length > 1 ? key[1] : null);
         });
 
@@ -106,8 +105,11 @@ internal static class ServerGrammar
         return new ServerConnectionEnded(lead + rest, stage);
     }
 
+    private const string InvalidUserPrefix = "invalid user ";
+
+    /// <summary>The user name of <c>[invalid user ]NAME</c>.</summary>
     private static string UserName(string logged) =>
-        logged.StartsWith("invalid user ", StringComparison.Ordinal) ? logged["invalid user ".Length..] : logged;
+        logged.StartsWith(InvalidUserPrefix, StringComparison.Ordinal) ? logged[InvalidUserPrefix.Length..] : logged;
 
     /// <summary><c>"/srv/x"</c> or <c>component "/srv"</c>: the directory, without the quotes.</summary>
     private static string ChrootPath(string logged)

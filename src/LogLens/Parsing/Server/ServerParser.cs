@@ -39,7 +39,7 @@ internal static class ServerParser
             var found = ServerGrammar.Table.Match(message[inner.MessageStart..], inner.Function);
             if (found is null && inner.Function is not null)
             {
-                var afterLevel = inner.Level is null ? 0 : (message.Length > 7 && message[7] == ' ' ? 8 : 7);
+                var afterLevel = inner.Level is null ? 0 : EventParser.LevelLength(message);
                 found = ServerGrammar.Table.Match(message[afterLevel..], null);
             }
 
