@@ -183,13 +183,7 @@ internal static class ReportCommand
         var report = Filter(SshLog.Join(client, server), options);
         if (json is not null)
         {
-            json.Begin(report.Source);
-            foreach (var session in report.Sessions)
-            {
-                json.Session(session);
-            }
-
-            json.End(report);
+            json.Write(report);
         }
 
         return report;
@@ -243,13 +237,7 @@ internal static class ReportCommand
 
         if (json is not null)
         {
-            json.Begin(name);
-            foreach (var session in report.Sessions)
-            {
-                json.Session(session);
-            }
-
-            json.End(report);
+            json.Write(report);
         }
 
         return report;

@@ -83,6 +83,18 @@ internal sealed class ReportJsonWriter : IDisposable
     }
 
     /// <summary>Closes the sessions and writes the main session's verdict.</summary>
+    /// <summary>Writes a whole report already known (its sessions, then its verdict).</summary>
+    public void Write(Report report)
+    {
+        Begin(report.Source);
+        foreach (var session in report.Sessions)
+        {
+            Session(session);
+        }
+
+        End(report);
+    }
+
     public void End(Report report)
     {
         json.WriteEndArray();

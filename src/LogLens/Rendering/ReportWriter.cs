@@ -37,13 +37,7 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         using var json = new ReportJsonWriter(output, asArray: false);
-        json.Begin(report.Source);
-        foreach (var session in report.Sessions)
-        {
-            json.Session(session);
-        }
-
-        json.End(report);
+        json.Write(report);
     }
 
     /// <summary>The report as a <c>loglens.report/1</c> JSON object.</summary>
