@@ -1,6 +1,7 @@
 using System.CommandLine;
+using LogLens.Events;
 using LogLens.Parsing;
-using LogLens.Cli.Output;
+using LogLens.Rendering;
 
 namespace LogLens.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class EventsCommand
     internal static int Run(IReadOnlyList<Input> inputs, string format, TextWriter output, TextWriter error, Func<Stream> stdin)
     {
         var exit = ExitCodes.Success;
-        IEventWriter writer = format == "text" ? new EventTextWriter(output) : new EventJsonWriter(output);
+        Action<SshEvent, TextWriter> write = format == "text" ? EventWriter.WriteText : EventWriter.WriteJson;
         foreach (var input in inputs)
         {
             using var stream = input.Open(input.IsStdin ? stdin() : Stream.Null, out var problem);
@@ -55,7 +56,7 @@ internal static class EventsCommand
                 var (kind, reader) = input.IsStdin ? LogSniffer.SniffFirstLine(text) : LogSniffer.Sniff(text);
                 foreach (var e in kind == LogKind.Server ? SshdLog.ReadEvents(reader) : SshLog.ReadEvents(reader))
                 {
-                    writer.Write(input.Name, e);
+                    write(e, output);
                 }
             }
             catch (IOException e)

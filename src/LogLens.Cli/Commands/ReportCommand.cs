@@ -2,7 +2,6 @@ using System.CommandLine;
 using LogLens.Rendering;
 using LogLens.Analysis;
 using LogLens.Cli.Live;
-using LogLens.Cli.Output;
 using LogLens.Events;
 using LogLens.Findings;
 using LogLens.Parsing;
@@ -261,7 +260,7 @@ internal static class ReportCommand
 
         if (options.Format == "sarif")
         {
-            SarifWriter.Write(output, [.. reports.Select(r => r.Report)]);
+            ReportWriter.WriteSarif(reports.Select(r => r.Report), output);
         }
         else
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using LogLens.Rendering;
-using LogLens.Cli.Output;
 using LogLens.Rules;
 
 namespace LogLens.Cli.Commands;

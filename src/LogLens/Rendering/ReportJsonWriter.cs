@@ -10,10 +10,12 @@ namespace LogLens.Rendering;
 /// Writes reports as the <c>loglens.report/1</c> JSON contract (docs/cli.md), field by field for a stable order,
 /// streaming: each session is written (and flushed) as soon as the analyzer knows it, so a report over an archive of
 /// any number of sessions needs no more memory than one session. The main session's verdict follows the
-/// <c>sessions</c> array.
+/// <c>sessions</c> array. With <see cref="SshLog.Analyze(IEnumerable{Events.SshEvent}, string, Action{SessionReport})"/>:
+/// <c>Begin(source)</c>, then <c>Session</c> for each session it hands over, then <c>End(report)</c> with the report it returns.
 /// </summary>
-internal sealed class ReportJsonWriter : IDisposable
+public sealed class ReportJsonWriter : IDisposable
 {
+    /// <summary>The contract's name and version, the value of every report's <c>schema</c> field.</summary>
     public const string Schema = "loglens.report/1";
 
     private static readonly JsonWriterOptions Options = new()
@@ -28,8 +30,12 @@ internal sealed class ReportJsonWriter : IDisposable
     private readonly Utf8JsonWriter json;
     private bool any;
 
+    /// <summary>A writer to <paramref name="output"/>.</summary>
+    /// <param name="output">Where the JSON goes; each session is flushed to it as soon as it is written.</param>
+    /// <param name="asArray">Whether to write a JSON array of reports (several inputs) rather than one report object.</param>
     public ReportJsonWriter(TextWriter output, bool asArray)
     {
+        ArgumentNullException.ThrowIfNull(output);
         this.output = output;
         this.asArray = asArray;
         json = new Utf8JsonWriter(buffer, Options);
@@ -40,17 +46,81 @@ internal sealed class ReportJsonWriter : IDisposable
     }
 
     /// <summary>Opens one input's report object and its <c>sessions</c> array.</summary>
+    /// <param name="source">The input's name.</param>
     public void Begin(string source)
     {
+        ArgumentNullException.ThrowIfNull(source);
         any = true;
+        WriteHead(json, source);
+    }
+
+    /// <summary>Writes one session and hands it to the output at once.</summary>
+    /// <param name="session">The session's report.</param>
+    public void Session(SessionReport session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        WriteSession(json, session);
+        Drain();
+    }
+
+    /// <summary>Writes a whole report already known (its sessions, then its verdict).</summary>
+    /// <param name="report">The report.</param>
+    public void Write(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        any = true;
+        WriteReport(json, report);
+        Drain();
+    }
+
+    /// <summary>Closes the sessions and writes the main session's verdict.</summary>
+    /// <param name="report">The report (its sessions are not written again).</param>
+    public void End(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        WriteTail(json, report);
+        Drain();
+    }
+
+    /// <summary>Ends the array (if any) and flushes the output; the output is not closed.</summary>
+    public void Dispose()
+    {
+        if (asArray)
+        {
+            json.WriteEndArray();
+        }
+
+        Drain();
+        if (any || asArray)
+        {
+            output.WriteLine();
+        }
+
+        output.Flush();
+        json.Dispose();
+    }
+
+    /// <summary>A whole report, into any JSON writer (also what <see cref="ContractJson"/> writes).</summary>
+    internal static void WriteReport(Utf8JsonWriter json, Report report)
+    {
+        WriteHead(json, report.Source);
+        foreach (var session in report.Sessions)
+        {
+            WriteSession(json, session);
+        }
+
+        WriteTail(json, report);
+    }
+
+    private static void WriteHead(Utf8JsonWriter json, string source)
+    {
         json.WriteStartObject();
         json.WriteString("schema", Schema);
         json.WriteString("source", source);
         json.WriteStartArray("sessions");
     }
 
-    /// <summary>Writes one session and hands it to the output at once.</summary>
-    public void Session(SessionReport session)
+    internal static void WriteSession(Utf8JsonWriter json, SessionReport session)
     {
         json.WriteStartObject();
         json.WriteNumber("index", session.Index);
@@ -79,23 +149,9 @@ internal sealed class ReportJsonWriter : IDisposable
         }
 
         json.WriteEndObject();
-        Drain();
     }
 
-    /// <summary>Closes the sessions and writes the main session's verdict.</summary>
-    /// <summary>Writes a whole report already known (its sessions, then its verdict).</summary>
-    public void Write(Report report)
-    {
-        Begin(report.Source);
-        foreach (var session in report.Sessions)
-        {
-            Session(session);
-        }
-
-        End(report);
-    }
-
-    public void End(Report report)
+    private static void WriteTail(Utf8JsonWriter json, Report report)
     {
         json.WriteEndArray();
         json.WriteString("log", Names.Of(report.Kind));
@@ -117,24 +173,6 @@ internal sealed class ReportJsonWriter : IDisposable
 
         WriteVerdict(json, report.Outcome, report.Phase, report.Client, report.Server, report.Target, report.Findings, report.Summary, report.Main?.Timings ?? []);
         json.WriteEndObject();
-        Drain();
-    }
-
-    public void Dispose()
-    {
-        if (asArray)
-        {
-            json.WriteEndArray();
-        }
-
-        Drain();
-        if (any || asArray)
-        {
-            output.WriteLine();
-        }
-
-        output.Flush();
-        json.Dispose();
     }
 
     private void Drain()
@@ -187,7 +225,7 @@ internal sealed class ReportJsonWriter : IDisposable
         json.WriteEndArray();
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    internal static void WriteFinding(Utf8JsonWriter json, Finding finding)
     {
         json.WriteStartObject();
         json.WriteString("id", finding.Id);

@@ -28,7 +28,7 @@ public static class ReportReader
         }
     }
 
-    private static Report Read(JsonElement root)
+    internal static Report Read(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || root.GetProperty("schema").GetString() != ReportJsonWriter.Schema)
         {
@@ -52,7 +52,7 @@ public static class ReportReader
         return report with { Main = main is null ? null : main with { Findings = findings } };
     }
 
-    private static SessionReport ReadSession(JsonElement session) =>
+    internal static SessionReport ReadSession(JsonElement session) =>
         new(session.GetProperty("index").GetInt32(), Int(session, "parent"), Parse<Outcome>(session.GetProperty("outcome"), Names.Of),
             Parse<Phase>(session.GetProperty("phase"), Names.Of), Text(session, "client"), Text(session, "server"), ReadTarget(session),
             Findings(session), session.GetProperty("summary").GetString() ?? string.Empty, session.GetProperty("firstLine").GetInt32(),
@@ -61,23 +61,24 @@ public static class ReportReader
             Connection = session.TryGetProperty("connection", out var connection) ? ReadConnection(connection) : null,
         };
 
-    private static List<Finding> Findings(JsonElement element) =>
-        [.. element.GetProperty("findings").EnumerateArray().Select(f =>
-            new Finding(
-                f.GetProperty("id").GetString()!, f.GetProperty("slug").GetString()!, Parse<Severity>(f.GetProperty("severity"), Names.Of),
-                Parse<Phase>(f.GetProperty("phase"), Names.Of), f.GetProperty("title").GetString()!, f.GetProperty("message").GetString()!,
-                [.. f.GetProperty("evidence").EnumerateArray().Select(e => new Evidence(e.GetProperty("line").GetInt32(), e.GetProperty("text").GetString()!)
-                {
-                    Source = e.TryGetProperty("source", out var source) ? Parse<EvidenceSource>(source, Names.Of) : EvidenceSource.Client,
-                })],
-                [.. f.GetProperty("fixes").EnumerateArray().Select(x => new Fix(x.GetProperty("description").GetString()!, Text(x, "command"))
-                {
-                    Where = Parse<FixLocation>(x.GetProperty("where"), Names.Of),
-                    File = Text(x, "file"),
-                })])
+    private static List<Finding> Findings(JsonElement element) => [.. element.GetProperty("findings").EnumerateArray().Select(ReadFinding)];
+
+    internal static Finding ReadFinding(JsonElement f) =>
+        new(
+            f.GetProperty("id").GetString()!, f.GetProperty("slug").GetString()!, Parse<Severity>(f.GetProperty("severity"), Names.Of),
+            Parse<Phase>(f.GetProperty("phase"), Names.Of), f.GetProperty("title").GetString()!, f.GetProperty("message").GetString()!,
+            [.. f.GetProperty("evidence").EnumerateArray().Select(e => new Evidence(e.GetProperty("line").GetInt32(), e.GetProperty("text").GetString()!)
             {
-                Confidence = f.TryGetProperty("confidence", out var confidence) ? Parse<Confidence>(confidence, Names.Of) : Confidence.Certain,
-            })];
+                Source = e.TryGetProperty("source", out var source) ? Parse<EvidenceSource>(source, Names.Of) : EvidenceSource.Client,
+            })],
+            [.. f.GetProperty("fixes").EnumerateArray().Select(x => new Fix(x.GetProperty("description").GetString()!, Text(x, "command"))
+            {
+                Where = Parse<FixLocation>(x.GetProperty("where"), Names.Of),
+                File = Text(x, "file"),
+            })])
+        {
+            Confidence = f.TryGetProperty("confidence", out var confidence) ? Parse<Confidence>(confidence, Names.Of) : Confidence.Certain,
+        };
 
     private static List<PhaseTiming> Timings(JsonElement element) =>
         [.. element.GetProperty("timings").EnumerateArray().Select(t =>

@@ -49,4 +49,28 @@ public static class ReportWriter
         WriteJson(report, output);
         return output.ToString();
     }
+
+    /// <summary>
+    /// Writes reports as one SARIF 2.1.0 log for CI systems and code-scanning tools: one run whose rules are the whole catalog
+    /// (each with its <c>helpUri</c>), one result per finding located at its evidence lines in the report's source.
+    /// </summary>
+    /// <param name="reports">The reports, one per input.</param>
+    /// <param name="output">Where to write.</param>
+    public static void WriteSarif(IEnumerable<Report> reports, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(output);
+        SarifWriter.Write(output, reports);
+    }
+
+    /// <summary>One report as a SARIF 2.1.0 log.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The SARIF text.</returns>
+    public static string ToSarif(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var output = new StringWriter();
+        WriteSarif([report], output);
+        return output.ToString();
+    }
 }

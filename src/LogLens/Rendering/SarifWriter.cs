@@ -1,20 +1,16 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using LogLens.Rendering;
 using LogLens.Analysis;
 using LogLens.Findings;
 using LogLens.Rules;
 
-namespace LogLens.Cli.Output;
+namespace LogLens.Rendering;
 
 /// <summary>Writes findings as SARIF 2.1.0 for CI systems: one run, the rule metadata from the catalog, one result per finding.</summary>
 internal static class SarifWriter
 {
-    /// <summary>Where a finding's help page is published: Directory.Build.props's RepositoryUrl, then the page's path on main.</summary>
-    public static string HelpUri(string id) => HelpPages.Uri(id).ToString();
-
-    public static void Write(TextWriter output, IReadOnlyList<Report> reports)
+    public static void Write(TextWriter output, IEnumerable<Report> reports)
     {
         var rules = RuleCatalog.All.Concat(RuleCatalog.ServerOnly).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         using var stream = new MemoryStream();
@@ -38,7 +34,7 @@ internal static class SarifWriter
                 json.WriteStartObject("shortDescription");
                 json.WriteString("text", rule.Title);
                 json.WriteEndObject();
-                var helpUri = HelpUri(rule.Id);
+                var helpUri = rule.HelpUri.ToString();
                 json.WriteStartObject("help");
                 json.WriteString("text", $"See {helpUri}, or run: loglens explain {rule.Id}");
                 json.WriteEndObject();
