@@ -39,6 +39,13 @@ internal static class LoglensCommand
         {
             // A subcommand's help shows its own usage: without the root's FILE argument and options, which it does not take.
             result = Create(report: false).Parse(args);
+            if (result.CommandResult.Command.Name is "probe" or "ssh")
+            {
+                using var help = new StringWriter();
+                var status = result.Invoke(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false });
+                output.Write(Commands.PassThroughCommand.WithoutAdditionalArguments(help.ToString().ReplaceLineEndings("\n")).ReplaceLineEndings());
+                return status;
+            }
         }
 
         if (result.Errors.Count > 0 && !asksForHelp)

@@ -27,6 +27,49 @@ internal static class PassThroughCommand
         return command;
     }
 
+    /// <summary>
+    /// Declares loglens's own options for help and completion: the report options both commands share, then
+    /// <paramref name="extra"/>. The commands read them from the tokens themselves, among ssh's, and check their values.
+    /// </summary>
+    public static void AddOwnOptions(Command command, params Option[] extra)
+    {
+        var format = new Option<string>("--format") { Description = "Output format: text, json or sarif.", HelpName = "text|json|sarif" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var color = new Option<string>("--color") { Description = "Colour the text report: auto, always or never.", HelpName = "auto|always|never" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        var severity = new Option<string>("--severity") { Description = "The least severe findings shown: error, warning or info.", HelpName = "error|warning|info" };
+        severity.AcceptOnlyFromAmong("error", "warning", "info");
+        var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", HelpName = "ID|SLUG", AllowMultipleArgumentsPerToken = false };
+        exclude.CompletionSources.Add(ReportCommand.RuleIds());
+        Option[] shared =
+        [
+            format, color, severity, exclude,
+            new Option<string>("--ssh") { Description = $"The ssh program to run (default: ssh on the PATH, or ${SshCommand.SshVariable}).", HelpName = "PATH" },
+            new Option<bool>("--tee") { Description = "Echo ssh's debug output to stderr as it arrives." },
+        ];
+        foreach (var option in shared.Concat(extra))
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>
+    /// A pass-through command's help without the parser's section about unmatched tokens ("Additional Arguments"): the
+    /// command's own SSH-ARGS argument says where they go.
+    /// </summary>
+    public static string WithoutAdditionalArguments(string help)
+    {
+        var text = help.Replace(" [[--] <additional arguments>...]]", string.Empty, StringComparison.Ordinal);
+        var at = text.IndexOf("Additional Arguments:", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var end = text.IndexOf("\n\n", at, StringComparison.Ordinal) is var blank and >= 0 ? blank + 1 : text.Length;
+        return text[..at] + text[end..].TrimStart('\n');
+    }
+
     /// <summary>The report options from loglens's own options among ssh's, or <see langword="null"/> (said on stderr) for a wrong value.</summary>
     public static ReportOptions? Options(IReadOnlyDictionary<string, string> own, TextWriter error)
     {

@@ -12,8 +12,8 @@ namespace LogLens.Cli.Commands;
 /// </summary>
 internal static class ProbeCommand
 {
-    private static readonly HashSet<string> OwnOptionsWithValue = new(StringComparer.Ordinal) { "--format", "--color", "--severity", "--exclude", "--ssh", "--timeout" };
-    private static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet", "-q" };
+    internal static readonly HashSet<string> OwnOptionsWithValue = new(StringComparer.Ordinal) { "--format", "--color", "--severity", "--exclude", "--ssh", "--timeout" };
+    internal static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet", "-q" };
 
     public static Command Create()
     {
@@ -23,23 +23,10 @@ internal static class ProbeCommand
             "ssh options and the destination, as you would give them to ssh (e.g. -p 2222 -i ~/.ssh/id_ed25519 user@host).",
             Run);
 
-        // Declared for help (and completion); Run reads them from the tokens, among ssh's, and checks their values.
-        var format = new Option<string>("--format") { Description = "Output format: text, json or sarif.", HelpName = "text|json|sarif" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
-        var color = new Option<string>("--color") { Description = "Colour the text report: auto, always or never.", HelpName = "auto|always|never" };
-        color.AcceptOnlyFromAmong("auto", "always", "never");
-        var severity = new Option<string>("--severity") { Description = "The least severe findings shown: error, warning or info.", HelpName = "error|warning|info" };
-        severity.AcceptOnlyFromAmong("error", "warning", "info");
-        command.Options.Add(format);
-        command.Options.Add(color);
-        command.Options.Add(severity);
-        var exclude = new Option<string[]>("--exclude") { Description = "Findings to leave out, by ID or slug (comma-separated or repeated).", HelpName = "ID|SLUG", AllowMultipleArgumentsPerToken = false };
-        exclude.CompletionSources.Add(ReportCommand.RuleIds());
-        command.Options.Add(exclude);
-        command.Options.Add(new Option<string>("--timeout") { Description = "ssh's ConnectTimeout, in whole seconds (default 10).", HelpName = "SECONDS" });
-        command.Options.Add(new Option<string>("--ssh") { Description = "The ssh program to run (default: ssh on the PATH).", HelpName = "PATH" });
-        command.Options.Add(new Option<bool>("--tee") { Description = "Echo ssh's output to stderr as it arrives." });
-        command.Options.Add(new Option<bool>("--quiet", "-q") { Description = "Print no report (ssh is not made quiet); only the exit code tells the outcome." });
+        PassThroughCommand.AddOwnOptions(
+            command,
+            new Option<string>("--timeout") { Description = "ssh's ConnectTimeout, in whole seconds (default 10).", HelpName = "SECONDS" },
+            new Option<bool>("--quiet", "-q") { Description = "Print no report (ssh is not made quiet); only the exit code tells the outcome." });
         return command;
     }
 

@@ -16,20 +16,27 @@ internal static class SshCommand
     /// <summary>The environment variable that names the ssh program (tests point it at a fake).</summary>
     public const string SshVariable = "LOGLENS_SSH";
 
-    private static readonly HashSet<string> OwnOptionsWithValue = new(StringComparer.Ordinal) { "--format", "--color", "--severity", "--exclude", "--ssh", "--output" };
-    private static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet", "-q" };
+    internal static readonly HashSet<string> OwnOptionsWithValue = new(StringComparer.Ordinal) { "--format", "--color", "--severity", "--exclude", "--ssh", "--output" };
+    internal static readonly HashSet<string> OwnFlags = new(StringComparer.Ordinal) { "--tee", "--quiet", "-q" };
 
-    public static Command Create() => PassThroughCommand.Create(
-        "ssh",
-        """
-            Run ssh -vvv interactively and diagnose it: the terminal stays ssh's (prompts, logins, the shell work), loglens
-            reads only ssh's stderr, shows ssh's own messages, says when ssh waits on the network, and prints the report on
-            stderr when ssh exits or on Ctrl-C. loglens options come first: --format text|json|sarif, --tee (show the debug
-            lines too), --quiet, --output FILE (the report to a file), --ssh PATH (or LOGLENS_SSH). Exit code: ssh's own.
-            Example: loglens ssh -p 2222 user@host
-            """,
-        "ssh's arguments as you would give them to ssh (e.g. -p 2222 user@host); -vvv is added.",
-        Run);
+    public static Command Create()
+    {
+        var command = PassThroughCommand.Create(
+            "ssh",
+            """
+                Run ssh -vvv interactively and diagnose it: the terminal stays ssh's (prompts, logins, the shell work), loglens
+                reads only ssh's stderr, shows ssh's own messages, says when ssh waits on the network, and prints the report on
+                stderr when ssh exits or on Ctrl-C. loglens's options come first, then ssh's (or put -- between them).
+                Exit code: ssh's own. Example: loglens ssh -p 2222 user@host
+                """,
+            "ssh's arguments as you would give them to ssh (e.g. -p 2222 user@host); -vvv is added.",
+            Run);
+        PassThroughCommand.AddOwnOptions(
+            command,
+            new Option<string>("--output") { Description = "Write the report to this file instead of stderr.", HelpName = "FILE" },
+            new Option<bool>("--quiet", "-q") { Description = "Print no report; the exit code is ssh's either way." });
+        return command;
+    }
 
     /// <summary>Splits loglens's own options (which come first) from ssh's arguments, runs ssh, and reports.</summary>
     internal static int Run(IReadOnlyList<string> tokens, TextWriter output, TextWriter error)

@@ -65,6 +65,12 @@ public sealed record Report(
 
     /// <summary>When the client's report was joined with sshd's log: which record of the server it was matched with, and how surely.</summary>
     public JoinInfo? Join { get; init; }
+
+    /// <summary>
+    /// Where ssh stood when its output was stopped before it ended on its own (<see cref="LiveAnalysis.Finish(DateTimeOffset)"/>), or
+    /// <see langword="null"/> when the output ended, or was a whole log.
+    /// </summary>
+    public StopInfo? Stopped { get; init; }
 }
 
 /// <summary>

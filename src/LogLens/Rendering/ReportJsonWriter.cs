@@ -171,6 +171,26 @@ public sealed class ReportJsonWriter : IDisposable
             json.WriteEndObject();
         }
 
+        if (report.Stopped is { } stop)
+        {
+            json.WriteStartObject("stopped");
+            json.WriteString("at", stop.At);
+            json.WriteString("phase", Names.Of(stop.Phase));
+            json.WriteNumber("line", stop.Line);
+            if (stop.Silence is { } silence)
+            {
+                json.WriteNumber("silenceSeconds", Math.Round(silence.TotalSeconds, 3));
+            }
+            else
+            {
+                json.WriteNull("silenceSeconds");
+            }
+
+            json.WriteString("waitingFor", stop.WaitingFor);
+            json.WriteBoolean("waitingForUser", stop.WaitingForUser);
+            json.WriteEndObject();
+        }
+
         WriteVerdict(json, report.Outcome, report.Phase, report.Client, report.Server, report.Target, report.Findings, report.Summary, report.Main?.Timings ?? []);
         json.WriteEndObject();
     }
@@ -248,6 +268,7 @@ public sealed class ReportJsonWriter : IDisposable
         json.WriteEndArray();
         WriteFixes(json, finding.Fixes);
         json.WriteString("help", finding.Help);
+        json.WriteString("helpUri", finding.HelpUri.ToString());
         json.WriteEndObject();
     }
 

@@ -45,6 +45,7 @@ public static class ReportReader
         {
             Kind = root.TryGetProperty("log", out var log) ? Parse<LogKind>(log, Names.Of) : LogKind.Client,
             Join = root.TryGetProperty("join", out var join) ? ReadJoin(join) : null,
+            Stopped = root.TryGetProperty("stopped", out var stopped) ? ReadStop(stopped) : null,
         };
 
         // The main session is the one the top-level fields describe: the last with the same outcome, phase and summary.
@@ -99,6 +100,11 @@ public static class ReportReader
     private static JoinInfo ReadJoin(JsonElement join) =>
         new(join.GetProperty("serverSource").GetString()!, Int(join, "serverSession"), Parse<Confidence>(join.GetProperty("confidence"), Names.Of),
             [.. join.GetProperty("matchedOn").EnumerateArray().Select(m => m.GetString()!)]);
+
+    private static StopInfo ReadStop(JsonElement stop) =>
+        new(stop.GetProperty("at").GetDateTimeOffset(), Parse<Phase>(stop.GetProperty("phase"), Names.Of), stop.GetProperty("line").GetInt32(),
+            stop.GetProperty("silenceSeconds") is { ValueKind: JsonValueKind.Number } silence ? TimeSpan.FromSeconds(silence.GetDouble()) : null,
+            Text(stop, "waitingFor"), stop.GetProperty("waitingForUser").GetBoolean());
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -40,6 +40,11 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
             output.WriteLine(Dim("  " + Safe(JoinLine(join))));
         }
 
+        if (report.Stopped is { } stop)
+        {
+            output.WriteLine("  " + Safe(StopLine(stop)));
+        }
+
         output.WriteLine();
         if (main.Findings.Count == 0)
         {
@@ -86,6 +91,19 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
         (_, Outcome.Failed) => $"ssh failed at {Names.Of(report.Phase)}",
         _ => "inconclusive",
     };
+
+    /// <summary>"stopped at 12:00:05 UTC in authentication, after line 42: ssh had been waiting 30 s for ...".</summary>
+    private static string StopLine(StopInfo stop)
+    {
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"stopped at {stop.At.UtcDateTime:HH:mm:ss} UTC in {Names.Of(stop.Phase)}, after line {stop.Line}");
+        if (stop.WaitingFor is null)
+        {
+            return text;
+        }
+
+        var how = stop.Silence is { } silence ? " " + Seconds(silence) : string.Empty;
+        return $"{text}: ssh had been waiting{how} for {stop.WaitingFor}" + (stop.WaitingForUser ? " (a wait for you, not for the network)" : string.Empty);
+    }
 
     private static string JoinLine(JoinInfo join) => join.ServerSession is { } session
         ? $"joined with {join.ServerSource} (record {session}, {Names.Of(join.Confidence)} match on {string.Join(", ", join.MatchedOn)})"

@@ -28,6 +28,7 @@ public class ReportCommandTests
         finding.GetProperty("severity").GetString().Should().Be("error");
         finding.GetProperty("phase").GetString().Should().Be("connect");
         finding.GetProperty("help").GetString().Should().Be("docs/rules/LL1002.md");
+        finding.GetProperty("helpUri").GetString().Should().Be("https://github.com/loglens/loglens/blob/main/docs/rules/LL1002.md");
         finding.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()).Should().NotBeEmpty();
         finding.GetProperty("fixes")[0].GetProperty("command").GetString().Should().Contain("ss -tlnp");
         report.GetProperty("sessions").GetArrayLength().Should().Be(1);
