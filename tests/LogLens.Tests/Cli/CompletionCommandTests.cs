@@ -62,31 +62,53 @@ public class CompletionCommandTests
         }
     }
 
-    [Test]
-    public void CompletesInBash()
+    /// <summary>
+    /// The real shell loads the script and completes `loglens --format `, `loglens pro` and `loglens probe --col`. zsh's
+    /// completion widgets need a terminal, so its compadd and _files are stood in for by functions that print their words;
+    /// fish and PowerShell complete a command line themselves (complete -C, TabExpansion2). CI installs all four shells.
+    /// </summary>
+    [TestCase("bash", "source '{0}'; COMP_WORDS=(loglens --format ''); COMP_CWORD=2; _loglens; echo \"${{COMPREPLY[*]}}\"; COMP_WORDS=(loglens pro); COMP_CWORD=1; _loglens; echo \"${{COMPREPLY[*]}}\"; COMP_WORDS=(loglens probe --col); COMP_CWORD=2; _loglens; echo \"${{COMPREPLY[*]}}\"")]
+    [TestCase("zsh", "autoload -U compinit; compinit -u -D; source '{0}'; [[ $_comps[loglens] == _loglens ]] || exit 9; compadd() {{ shift; print -r -- \"$*\"; }}; _files() {{ :; }}; words=(loglens --format ''); CURRENT=3; PREFIX=''; _loglens; words=(loglens pro); CURRENT=2; PREFIX=pro; _loglens; words=(loglens probe --col); CURRENT=3; PREFIX=--col; _loglens")]
+    [TestCase("fish", "source '{0}'; for c in 'loglens --format ' 'loglens pro' 'loglens probe --col'; complete -C $c | string split -f1 \\t | string join ' '; end")]
+    [TestCase("pwsh", ". '{0}'; foreach ($c in @('loglens --format ', 'loglens pro', 'loglens probe --col')) {{ ((TabExpansion2 $c $c.Length).CompletionMatches | ForEach-Object CompletionText) -join ' ' }}")]
+    public void CompletesInTheRealShell(string shell, string test)
     {
-        var bash = new[] { "/bin/bash", "/usr/bin/bash" }.FirstOrDefault(File.Exists);
-        if (bash is null)
+        var program = Shell(shell);
+        if (program is null)
         {
-            Assert.Ignore("no bash here");
+            Assert.Ignore($"no {shell} here (CI installs it)");
         }
 
-        var path = CliRunner.TempFile(CliRunner.Run("completion", "bash").Out);
+        var path = Path.Combine(Path.GetTempPath(), $"loglens-completion-{Guid.NewGuid():N}.{(shell == "pwsh" ? "ps1" : shell)}");
+        File.WriteAllText(path, CliRunner.Run("completion", shell).Out);
         try
         {
-            // What bash offers after `loglens --format ` and after `loglens pro`.
-            var test = $"source '{path}'; COMP_WORDS=(loglens --format ''); COMP_CWORD=2; _loglens; echo \"${{COMPREPLY[*]}}\"; COMP_WORDS=(loglens pro); COMP_CWORD=1; _loglens; echo \"${{COMPREPLY[*]}}\"";
-            using var run = Process.Start(new ProcessStartInfo(bash, ["-c", test]) { RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath() })!;
-            var lines = run.StandardOutput.ReadToEnd().Split('\n');
+            string[] args = shell switch
+            {
+                "zsh" => ["-f", "-c", string.Format(System.Globalization.CultureInfo.InvariantCulture, test, path)],
+                "pwsh" => ["-NoProfile", "-NonInteractive", "-Command", string.Format(System.Globalization.CultureInfo.InvariantCulture, test, path)],
+                _ => ["-c", string.Format(System.Globalization.CultureInfo.InvariantCulture, test, path)],
+            };
+            using var run = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() })!;
+            var output = run.StandardOutput.ReadToEnd();
+            var error = run.StandardError.ReadToEnd();
             run.WaitForExit();
-            lines[0].Should().Be("json sarif text");
+            var lines = output.Split('\n');
+            lines.Should().HaveCountGreaterThanOrEqualTo(3, $"{shell} printed:\n{output}{error}");
+            lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Should().BeEquivalentTo(["json", "sarif", "text"], $"{shell} printed:\n{output}{error}");
             lines[1].Split(' ').Should().Contain("probe");
+            lines[2].Split(' ').Should().Contain("--color");
         }
         finally
         {
             File.Delete(path);
         }
     }
+
+    /// <summary>The shell's program: a usual place, else the PATH (PowerShell comes as a dotnet tool).</summary>
+    private static string? Shell(string name) =>
+        new[] { "/bin", "/usr/bin", "/usr/local/bin" }.Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries))
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
     [Test]
     public void RejectsAnUnknownShell()
