@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using LogLens;
 using LogLens.Events;
 
@@ -29,4 +32,10 @@ if (report.Findings.Count > 0)
 // The events stream too: count what the grammar recognised.
 var unknown = SshLog.ReadFile(args[0]).Count(e => e is UnknownMessage);
 Console.WriteLine($"unrecognised ssh lines: {unknown}");
+
+// Which of the package's builds this program loaded (lib/net8.0 or lib/net10.0), and on which runtime.
+var library = typeof(SshLog).Assembly;
+var builtFor = library.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkDisplayName;
+var version = library.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+Console.WriteLine($"library: {library.GetName().Name} {version} built for {builtFor}, running on {RuntimeInformation.FrameworkDescription}");
 return report.Outcome == LogLens.Findings.Outcome.Succeeded ? 0 : 1;

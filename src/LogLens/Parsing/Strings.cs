@@ -14,8 +14,12 @@ internal static class Strings
     private const int Capacity = 4096;
 
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Pool.GetAlternateLookup<ReadOnlySpan<char>>();
+#else
+    private static readonly SpanKeyedLookup<string> Lookup = new(Pool);
+#endif
 
     /// <summary>The text as a string: the pooled instance when there is one, a new one otherwise.</summary>
     public static string Of(ReadOnlySpan<char> text)

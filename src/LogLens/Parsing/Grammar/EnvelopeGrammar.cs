@@ -89,8 +89,12 @@ internal static class EnvelopeGrammar
             : new Envelope(null, null, 0);
     }
 
+#if NET9_0_OR_GREATER
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlainFunctionNamesBySpan =
         PlainFunctionNames.GetAlternateLookup<ReadOnlySpan<char>>();
+#else
+    private static readonly SpanSetLookup PlainFunctionNamesBySpan = new(PlainFunctionNames);
+#endif
 
     private static bool IsFunctionName(string name) => IsFunctionName(name.AsSpan());
 

@@ -12,7 +12,11 @@ internal sealed class MessageTable
     private readonly Dictionary<string, MessageRule[]> byFunction;
     private readonly (string Prefix, MessageRule Rule)[] byFunctionPrefix;
     private readonly Dictionary<string, MessageRule[]> byKey;
+#if NET9_0_OR_GREATER
     private readonly Dictionary<string, MessageRule[]>.AlternateLookup<ReadOnlySpan<char>> byKeySpan;
+#else
+    private readonly SpanKeyedLookup<MessageRule[]> byKeySpan;
+#endif
     private readonly MessageRule[] anchored;
 
     public MessageTable(IEnumerable<MessageRule> rules)
@@ -50,7 +54,11 @@ internal sealed class MessageTable
         byFunction = functions.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         byFunctionPrefix = [.. prefixes];
         byKey = keys.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
         byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+#else
+        byKeySpan = new(byKey);
+#endif
         anchored = [.. anchors];
     }
 
