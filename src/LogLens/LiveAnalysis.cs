@@ -59,7 +59,7 @@ public sealed class LiveAnalysis
     /// <summary>Whether ssh waits for the person at the terminal (a prompt, the interactive session) rather than for the network.</summary>
     public bool WaitingForUser => waiting.Kind == WaitKind.User;
 
-    /// <summary>Reads the next line of ssh's output (without its line end; text holding several lines is read line by line).</summary>
+    /// <summary>Reads the next line of ssh's output (its line end may be left on; text holding several lines is read line by line).</summary>
     /// <param name="line">The line.</param>
     /// <returns>The line's events (one per line; a line holding escaped line breaks gives one per part).</returns>
     /// <exception cref="InvalidOperationException">The analysis is finished.</exception>
@@ -72,7 +72,8 @@ public sealed class LiveAnalysis
         }
 
         var events = new List<SshEvent>(1);
-        foreach (var part in line.Split('\n'))
+        var parts = line.Split('\n');
+        foreach (var part in parts.Length > 1 && parts[^1].Length == 0 ? parts[..^1] : parts)
         {
             Lines++;
             var text = part.EndsWith('\r') ? part[..^1] : part;

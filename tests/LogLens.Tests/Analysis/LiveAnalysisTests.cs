@@ -117,6 +117,7 @@ public class LiveAnalysisTests
         live.Push("OpenSSH_9.2p1 Debian-2+deb12u3, OpenSSL 3.0.15 3 Sep 2024\r\ndebug1: Connecting to example.org [192.0.2.1] port 22.").Should().HaveCount(2);
         live.Lines.Should().Be(2);
         live.Phase.Should().Be(Phase.Connect);
+        live.Push("debug1: Connection established.\r\n").Should().ContainSingle().Which.Line.Should().Be(3);
         live.Finish();
         var push = () => live.Push("debug1: more");
         push.Should().Throw<InvalidOperationException>();
