@@ -102,7 +102,11 @@ internal sealed class MessageRule
     /// literal is matched at the end of the message, a final hole takes the rest).
     /// </summary>
     public static MessageRule Template<T>(string template, EventFactory<T> build, params string[] functions)
-        where T : SshEvent
+        where T : SshEvent =>
+        Template(template, build, typeof(T).IsSealed ? typeof(T) : null, functions);
+
+    /// <summary>The rule of a template (see <see cref="Template{T}"/>) with its event type known, or not (<paramref name="produces"/>).</summary>
+    private static MessageRule Template(string template, EventFactory<SshEvent> build, Type? produces, string[] functions)
     {
         var segments = Split(template);
         var parser = Compile(segments).Select(values => build(new Fields(values)));
@@ -141,8 +145,7 @@ internal sealed class MessageRule
             }
         }
 
-        return new MessageRule(parser, fast, key, anchor, functions.Length == 0 ? null : functions, template,
-            typeof(T).IsSealed ? typeof(T) : null, matches);
+        return new MessageRule(parser, fast, key, anchor, functions.Length == 0 ? null : functions, template, produces, matches);
     }
 
     /// <summary>A rule from a hand-written parser and its span form, tried on messages whose first word is <paramref name="key"/>.</summary>
