@@ -302,7 +302,9 @@ public sealed class LogAnalyzer
             }
         }
 
-        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops, Timings(), slowest, userWaits) { LastPacketReceivedLine = lastReceived };
+        /// <summary>The view of the session (once: the collector is done with its events, which the view keeps without a copy when the tail is empty).</summary>
+        public SessionView ToView(IReadOnlyList<SessionView> hops) =>
+            new(Index, parent, tail.Count == 0 ? head : [.. head, .. tail], reached, hops, Timings(), slowest, userWaits) { LastPacketReceivedLine = lastReceived };
 
         /// <summary>
         /// When ssh printed nothing because it waited for the user (see <see cref="Waits"/>), the silence before this event is
