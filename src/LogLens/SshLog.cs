@@ -134,7 +134,53 @@ public static class SshLog
     {
         ArgumentNullException.ThrowIfNull(reader);
         var (kind, input) = LogSniffer.Sniff(reader);
-        return kind == LogKind.Server ? SshdLog.Analyze(input, source) : Analyze(ReadEvents(input), source);
+        return kind == LogKind.Server ? SshdLog.Analyze(input, source) : AnalyzeClient(input, source, onSession: null);
+    }
+
+    /// <summary>
+    /// Diagnoses ssh's output read from text: the same report as <see cref="Analyze(IEnumerable{SshEvent}, string)"/> over
+    /// <see cref="ReadEvents(TextReader)"/>, but the lines the analyzer reads only for their number and session
+    /// (<see cref="LogAnalyzer.ReadForLineOnly"/>) are passed over without building their events.
+    /// </summary>
+    /// <param name="reader">The reader (ssh's output); it is not closed.</param>
+    /// <param name="source">The name to give the input in the report.</param>
+    /// <param name="onSession">Receives each session's report as it is known (none is kept), or <see langword="null"/> to keep them.</param>
+    /// <param name="skip">Whether lines may be passed over (tests turn it off to prove the reports are the same).</param>
+    /// <returns>The report.</returns>
+    internal static Report AnalyzeClient(TextReader reader, string source, Action<SessionReport>? onSession, bool skip = true)
+    {
+        var analyzer = onSession is null ? new LogAnalyzer() : new LogAnalyzer(onSession);
+        var builder = new EventBuilder(clock: null) { Skippable = skip ? [.. LogAnalyzer.ReadForLineOnly] : null };
+        var lines = new LineReader(reader);
+        while (lines.TryRead(out var line))
+        {
+            if (LineUnwrapper.HasEscapedLines(line.Text))
+            {
+                foreach (var e in builder.PushEscaped(line))
+                {
+                    analyzer.Add(e);
+                }
+            }
+            else
+            {
+                if (builder.Push(line, out var skipped) is { } one)
+                {
+                    analyzer.Add(one);
+                }
+
+                if (skipped is { } passed)
+                {
+                    analyzer.Skip(passed.Line, passed.Session, passed.ParentSession);
+                }
+            }
+        }
+
+        if (builder.Release() is { } last)
+        {
+            analyzer.Add(last);
+        }
+
+        return analyzer.Complete(source);
     }
 
     /// <summary>Reads and diagnoses a log from a byte stream (lenient UTF-8); an sshd log is recognized and read as one.</summary>

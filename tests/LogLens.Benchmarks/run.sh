@@ -86,7 +86,8 @@ if has cli; then
   make_log "$tmp/big.log" 1000000000
   make_log "$tmp/small.log" 10000000
   cat "$tmp/big.log" > /dev/null  # into the page cache, for grep and loglens alike
-  read -r gw _ < <(measure grep -c ssh "$tmp/big.log")
+  # grep's count goes to a file: GNU grep stops at the first match when its output is /dev/null (as measure sends it).
+  read -r gw _ < <(measure sh -c 'grep -c ssh "$1" > "$2"' sh "$tmp/big.log" "$tmp/grep-count.txt")
   read -r bw brss < <(measure "$tmp/jit/loglens" --format json "$tmp/big.log")
   read -r sw srss < <(measure "$tmp/jit/loglens" --format json "$tmp/small.log")
   bytes=$(stat -c %s "$tmp/big.log"); small=$(stat -c %s "$tmp/small.log")
@@ -96,8 +97,13 @@ if has cli; then
   say "| loglens --format json | $((bytes / 1000000)) MB | ${bw} s | $((brss / 1024)) MiB |"
   say "| loglens --format json | $((small / 1000000)) MB | ${sw} s | $((srss / 1024)) MiB |"
   say ""
-  say "targets: 1 GB peak RSS < 100 MiB: $((brss / 1024)) MiB; <= 1.5x the 10 MB peak: $(awk -v a="$brss" -v b="$srss" 'BEGIN{printf "%.2fx", a/b}'); wall <= 20x grep: $(awk -v a="$bw" -v b="$gw" 'BEGIN{printf "%.1fx", (b>0?a/b:0)}')"
-  rm -f "$tmp/big.log" "$tmp/small.log" "$tmp/seed.log"
+  ratio=$(awk -v a="$bw" -v b="$gw" 'BEGIN{printf "%.1f", (b>0?a/b:0)}')
+  say "| target | figure | met |"
+  say "|---|---:|---|"
+  say "| 1 GB peak RSS < 100 MiB | $((brss / 1024)) MiB | $( (( brss / 1024 < 100 )) && echo yes || echo '**no**') |"
+  say "| 1 GB peak <= 1.5x the 10 MB peak | $(awk -v a="$brss" -v b="$srss" 'BEGIN{printf "%.2fx", a/b}') | $(awk -v a="$brss" -v b="$srss" 'BEGIN{print (a <= 1.5 * b ? "yes" : "**no**")}') |"
+  say "| 1 GB wall <= 10x grep -c | ${ratio}x | $(awk -v r="$ratio" 'BEGIN{print (r <= 10 ? "yes" : "**no**")}') |"
+  rm -f "$tmp/big.log" "$tmp/small.log" "$tmp/seed.log" "$tmp/grep-count.txt"
 fi
 
 if has aot; then

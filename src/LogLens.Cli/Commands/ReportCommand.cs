@@ -210,11 +210,20 @@ internal static class ReportCommand
         }
 
         reader = text;
-        var events = Tee(clock is not null ? SshLog.ReadEvents(reader, clock) : SshLog.ReadEvents(reader), options.Tee && !live ? error : null);
+        var echo = options.Tee && !live ? error : null;
+        Action<SessionReport>? onSession = json is null ? null : session => json.Session(session with { Findings = Keep(session.Findings, options) });
         json?.Begin(name);
-        var report = json is null
-            ? SshLog.Analyze(events, name)
-            : SshLog.Analyze(events, name, session => json.Session(session with { Findings = Keep(session.Findings, options) }));
+        Report report;
+        if (clock is null && echo is null)
+        {
+            // Nothing needs every event: the lines the analysis reads only for their number are passed over.
+            report = SshLog.AnalyzeClient(reader, name, onSession);
+        }
+        else
+        {
+            var events = Tee(clock is not null ? SshLog.ReadEvents(reader, clock) : SshLog.ReadEvents(reader), echo);
+            report = onSession is null ? SshLog.Analyze(events, name) : SshLog.Analyze(events, name, onSession);
+        }
         if (report.Main is null && !options.Quiet)
         {
             error.WriteLine($"loglens: {name}: no ssh output found");

@@ -66,6 +66,39 @@ public sealed class LogAnalyzer
         collector.Add(e);
     }
 
+    /// <summary>
+    /// The event types the analyzer reads only for their line number and session: it leaves them out of the sessions, they
+    /// show no phase, no wait and no failure, and nothing in them is read. A reader may pass over such a line without building
+    /// its event (see <see cref="Skip"/>) unless the line, or an earlier line of its session, has a time. The other trace lines it leaves out are read for
+    /// something: a received packet's line (<see cref="PacketTrace"/>), the wait after <c>we sent a password packet, wait for
+    /// reply</c> (<see cref="AuthStep"/>).
+    /// </summary>
+    internal static IReadOnlySet<Type> ReadForLineOnly { get; } = new HashSet<Type>
+    {
+        typeof(ChannelStep), typeof(KexStep), typeof(KnownHostsLookup), typeof(ConnectStep), typeof(ServerRequest),
+    };
+
+    /// <summary>
+    /// Counts a line whose event, of a <see cref="ReadForLineOnly"/> type and without a time, was not built: the same as
+    /// <see cref="Add"/> with that event.
+    /// </summary>
+    internal void Skip(int line, int session, int? parentSession)
+    {
+        if (parentSession is null && session > currentTop)
+        {
+            FlushOpen();
+            currentTop = session;
+        }
+
+        if (!open.TryGetValue(session, out var collector))
+        {
+            open[session] = collector = new Collector(session, parentSession, line);
+        }
+
+        anySsh = true;
+        collector.Skip(line);
+    }
+
     /// <summary>Finishes the log and returns its report.</summary>
     /// <param name="source">The input's name, for the report.</param>
     /// <returns>The report.</returns>
@@ -205,6 +238,13 @@ public sealed class LogAnalyzer
 
         public int LastLine { get; private set; } = firstLine;
 
+        /// <summary>
+        /// A line whose event (a <see cref="ReadForLineOnly"/> type, without a time) was not built: what <see cref="Add"/> does
+        /// with such an event. It shows no wait, so what ssh waits for stays; the last event is read only at a line with a time
+        /// after an earlier one with a time, and no line of a session is skipped once one of its lines had a time.
+        /// </summary>
+        public void Skip(int line) => LastLine = line;
+
         public void Add(SshEvent e)
         {
             LastLine = e.Line;
@@ -262,7 +302,9 @@ public sealed class LogAnalyzer
             }
         }
 
-        public SessionView ToView(IReadOnlyList<SessionView> hops) => new(Index, parent, [.. head, .. tail], reached, hops, Timings(), slowest, userWaits) { LastPacketReceivedLine = lastReceived };
+        /// <summary>The view of the session (once: the collector is done with its events, which the view keeps without a copy when the tail is empty).</summary>
+        public SessionView ToView(IReadOnlyList<SessionView> hops) =>
+            new(Index, parent, tail.Count == 0 ? head : [.. head, .. tail], reached, hops, Timings(), slowest, userWaits) { LastPacketReceivedLine = lastReceived };
 
         /// <summary>
         /// When ssh printed nothing because it waited for the user (see <see cref="Waits"/>), the silence before this event is

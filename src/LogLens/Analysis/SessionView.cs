@@ -29,7 +29,18 @@ public sealed class SessionView
 {
     private readonly List<SshEvent> events;
     private readonly EventList visible;
+
+    /// <summary>The positions of the session's events by exact runtime type, in order: built in one pass with the view.</summary>
+    private readonly Dictionary<Type, List<int>> positions = [];
+
+    /// <summary>The answers to <see cref="Of{T}"/>, one per requested type (a base type gathers the exact types under it once).</summary>
     private readonly Dictionary<Type, Array> byType = [];
+
+    /// <summary>Facts the rules derive from the session, each computed once (see <see cref="Fact{TFact}"/>).</summary>
+    private Dictionary<Delegate, object>? facts;
+
+    /// <summary>Whether the events' line numbers never go down (so an event is found by its line).</summary>
+    private readonly bool linesInOrder = true;
     private Target? target;
 
     internal SessionView(int index, int? parent, List<SshEvent> events, Phase reached, IReadOnlyList<SessionView> hops,
@@ -44,10 +55,19 @@ public sealed class SessionView
         visible = new EventList(events);
         Reached = reached;
         Hops = hops;
-        foreach (var e in events)
+        WorkMeter.Visit(events.Count);
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
             Failure = IsFailure(e) ? e : Failure;
             LastProgress = PhaseTracker.Entered(e) is null ? LastProgress : e;
+            if (!positions.TryGetValue(e.GetType(), out var at))
+            {
+                positions[e.GetType()] = at = [];
+            }
+
+            at.Add(i);
+            linesInOrder &= i == 0 || events[i - 1].Line <= e.Line;
         }
     }
 
@@ -188,7 +208,10 @@ public sealed class SessionView
     public bool Has<T>()
         where T : SshEvent => Of<T>().Length > 0;
 
-    /// <summary>The events of a type, found once per session and type: the rules ask the same questions many times.</summary>
+    /// <summary>
+    /// The events of a type, in order, from the index built with the view: an exact type is one lookup, a base type
+    /// gathers the exact types under it (a test per type present, not per event) once per session.
+    /// </summary>
     private T[] Of<T>()
         where T : SshEvent
     {
@@ -197,19 +220,57 @@ public sealed class SessionView
             return (T[])cached;
         }
 
-        var found = new List<T>();
-        WorkMeter.Visit(events.Count);
-        foreach (var e in events)
+        List<int>? found = null;
+        if (typeof(T).IsSealed)
         {
-            if (e is T t)
+            positions.TryGetValue(typeof(T), out found);
+        }
+        else
+        {
+            var buckets = 0;
+            foreach (var (type, at) in positions)
             {
-                found.Add(t);
+                if (typeof(T).IsAssignableFrom(type))
+                {
+                    // A new list from the second bucket on: the index itself is never changed.
+                    found = buckets++ == 0 ? at : [.. found!, .. at];
+                }
+            }
+
+            if (buckets > 1)
+            {
+                found!.Sort();
             }
         }
 
-        var array = found.ToArray();
+        var array = found is null ? [] : new T[found.Count];
+        WorkMeter.Visit(array.Length);
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = (T)events[found![i]];
+        }
+
         byType[typeof(T)] = array;
         return array;
+    }
+
+    /// <summary>
+    /// A fact derived from the session (e.g. the keys offered and their answers), computed by <paramref name="compute"/> the
+    /// first time it is asked for and kept with the view: rules that share a fact do not each rescan the events.
+    /// </summary>
+    /// <typeparam name="TFact">The fact's type.</typeparam>
+    /// <param name="compute">Computes the fact; the same delegate instance (a static field) names the fact.</param>
+    /// <returns>The fact.</returns>
+    internal TFact Fact<TFact>(Func<SessionView, TFact> compute)
+        where TFact : class
+    {
+        facts ??= [];
+        if (!facts.TryGetValue(compute, out var known))
+        {
+            facts[compute] = known = compute(this);
+        }
+
+        return (TFact)known;
     }
 
     /// <summary>Whether an event of type <typeparamref name="T"/> comes after <paramref name="e"/>.</summary>
@@ -224,7 +285,37 @@ public sealed class SessionView
     /// <returns>The events that follow it.</returns>
     public IEnumerable<SshEvent> After(SshEvent e)
     {
-        var at = visible.IndexOf(e);
+        var at = IndexOf(e);
         return at < 0 ? [] : visible.Skip(at + 1);
+    }
+
+    /// <summary>
+    /// Where an event is (the first equal one, as <see cref="List{T}.IndexOf(T)"/> says), found by its line number when the
+    /// lines are in order (they are, from the reader): a binary search, then the few events of that line.
+    /// </summary>
+    private int IndexOf(SshEvent e)
+    {
+        if (!linesInOrder)
+        {
+            return visible.IndexOf(e);
+        }
+
+        var (low, high) = (0, events.Count);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            (low, high) = events[middle].Line < e.Line ? (middle + 1, high) : (low, middle);
+        }
+
+        for (var i = low; i < events.Count && events[i].Line == e.Line; i++)
+        {
+            WorkMeter.Visit();
+            if (events[i].Equals(e))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -2,6 +2,12 @@ using LogLens.Events;
 
 namespace LogLens.Parsing;
 
+/// <summary>A line passed over without its event (see <see cref="EventBuilder.Push(RawLine, out SkippedLine?)"/>): its number and its session.</summary>
+/// <param name="Line">The 1-based line number.</param>
+/// <param name="Session">The session its event would have had.</param>
+/// <param name="ParentSession">That session's parent, for a hop.</param>
+internal readonly record struct SkippedLine(int Line, int Session, int? ParentSession);
+
 /// <summary>
 /// From physical lines to events: unwrap, parse, stamp the line facts, assign the session. Each event waits
 /// one line before it is released, because a terminal may have wrapped it: when the next line is not ssh output
@@ -23,9 +29,11 @@ internal sealed class EventBuilder(TimeProvider? clock)
     private int widest = NarrowestWidth;
 
     /// <summary>Reads a line that carries one ssh line (see <see cref="LineUnwrapper.HasEscapedLines"/>); returns the event now released, if any.</summary>
-    public SshEvent? Push(RawLine line)
+    public SshEvent? Push(RawLine line) => Push(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line);
+
+    private SshEvent? Push(SshEvent parsed, RawLine line)
     {
-        var e = Parse(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line);
+        var e = Parse(parsed, line);
         widest = Math.Max(widest, line.Text.Length);
         if (held is null)
         {
@@ -42,6 +50,49 @@ internal sealed class EventBuilder(TimeProvider? clock)
         var ready = Finish(held);
         held = e;
         return ready;
+    }
+
+    /// <summary>
+    /// The event types a consumer does not need as events (<see langword="null"/>: every line becomes one): <see cref="Push(RawLine, out SkippedLine?)"/>
+    /// passes over a line that makes one of them, without building it.
+    /// </summary>
+    public Type[]? Skippable { get; init; }
+
+    /// <summary>
+    /// Reads a line like <see cref="Push(RawLine)"/>, but passes over it when its event would be of a <see cref="Skippable"/>
+    /// type and would change nothing else: then the line only gets its session, as its event would have (<paramref name="skipped"/>),
+    /// and the returned event (the held one, released) comes before it. A line is always read when it has a time (arrival or
+    /// written: a consumer times the lines) or its session had one, when it is cut, or when it is long enough that the next
+    /// line might complete it (see <see cref="TryJoin"/>).
+    /// </summary>
+    public SshEvent? Push(RawLine line, out SkippedLine? skipped)
+    {
+        skipped = null;
+        var width = Math.Max(widest, line.Text.Length);
+        var skip = Skippable is not null && clock is null && !line.Truncated && line.Text.Length < width * 3 / 4 &&
+            !LineUnwrapper.TryReadTimestamp(line.Text, out _)
+            ? Skippable
+            : null;
+        var content = LineUnwrapper.Strip(line.Text);
+        var parsed = EventParser.Parse(content, skip, out var type, out var hasLevel);
+        if (parsed is not null)
+        {
+            return Push(parsed, line);
+        }
+
+        // What Push does with such an event: it is no Text, so the held event is released as it is; and it cannot be joined
+        // with the next line (it is shorter than three quarters of the widest), so it is released at once.
+        var released = Release();
+        if (!sessions.TryAssignSkipped(type!, hasLevel, out var session, out var parent))
+        {
+            // The session has timed lines: the event is built after all (and held, as Push holds it).
+            Push(EventParser.Parse(content), line);
+            return released;
+        }
+
+        widest = width;
+        skipped = new SkippedLine(line.Number, session, parent);
+        return released;
     }
 
     /// <summary>Reads a line that carries several ssh lines as escaped line breaks: the held event, then one event per part.</summary>

@@ -11,23 +11,33 @@ namespace LogLens.Parsing;
 /// </remarks>
 internal static class EventParser
 {
-    public static SshEvent Parse(string content)
+    public static SshEvent Parse(string content) => Parse(content, skip: null, out _, out _)!;
+
+    /// <summary>
+    /// The line's event; or, when it would be of one of the <paramref name="skip"/> types, <see langword="null"/> and that type
+    /// (<paramref name="skipped"/>), without building it (see <see cref="MessageTable.Match(ReadOnlySpan{char}, string?, Type[], out Type?)"/>).
+    /// <paramref name="hasLevel"/> says whether the line has a debug level.
+    /// </summary>
+    public static SshEvent? Parse(string content, Type[]? skip, out Type? skipped, out bool hasLevel)
     {
+        skipped = null;
+        hasLevel = false;
         if (NotSsh(content) is { } text)
         {
             return text;
         }
 
         var envelope = EnvelopeGrammar.Scan(content);
+        hasLevel = envelope.Level is not null;
         var table = MessageTable.Default;
-        var found = table.Match(content.AsSpan(envelope.MessageStart), envelope.Function);
+        var found = table.Match(content.AsSpan(envelope.MessageStart), envelope.Function, skip, out skipped);
         var start = envelope.MessageStart;
         string? function = envelope.Function;
-        if (found is null && function is not null)
+        if (found is null && skipped is null && function is not null)
         {
             // What looked like a function prefix may be part of the message (old hand-written prefixes).
             var wholeStart = envelope.Level is null ? 0 : LevelLength(content);
-            found = table.Match(content.AsSpan(wholeStart), null);
+            found = table.Match(content.AsSpan(wholeStart), null, skip, out skipped);
             if (found is not null)
             {
                 start = wholeStart;
@@ -35,10 +45,10 @@ internal static class EventParser
             }
         }
 
-        return Finish(found, envelope, content, start, function);
+        return skipped is not null ? null : Finish(found, envelope, content, start, function);
     }
 
-    /// <summary>The same as <see cref="Parse"/>, but through the Sprache definitions of the envelope and of every rule.</summary>
+    /// <summary>The same as <see cref="Parse(string)"/>, but through the Sprache definitions of the envelope and of every rule.</summary>
     public static SshEvent ParseWithDefinitions(string content)
     {
         if (NotSsh(content) is { } text)

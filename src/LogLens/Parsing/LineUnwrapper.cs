@@ -78,8 +78,9 @@ internal static class LineUnwrapper
 
     /// <summary>Whether a line carries several ssh lines as escaped line breaks.</summary>
     public static bool HasEscapedLines(string content) =>
-        content.Contains("\\r\\n", StringComparison.Ordinal) ||
-        (content.Contains("debug1: ", StringComparison.Ordinal) && content.Contains("\\n", StringComparison.Ordinal));
+        content.Contains('\\', StringComparison.Ordinal) &&
+        (content.Contains("\\r\\n", StringComparison.Ordinal) ||
+        (content.Contains("debug1: ", StringComparison.Ordinal) && content.Contains("\\n", StringComparison.Ordinal)));
 
     /// <summary>Splits a line with escaped line breaks into the lines it carries, unescaped and stripped.</summary>
     public static List<string> SplitEscaped(string content)

@@ -37,6 +37,7 @@ internal sealed class SessionTracker
         state = sessions[target];
         e.Session = target;
         e.ParentSession = state.Parent;
+        state.Stamped |= e.Timestamp is not null;
         if (e is ClientVersion || e.Level is not null)
         {
             // Warnings ssh prints while parsing its arguments (a missing -i file, a config error) come before
@@ -75,11 +76,45 @@ internal sealed class SessionTracker
         }
     }
 
+    /// <summary>
+    /// Assigns a line that is not turned into an event (see <see cref="EventBuilder.Push(RawLine, out SkippedLine?)"/>) as
+    /// <see cref="Assign"/> would assign its event, for a type that none of the tracker's cases names (it starts, ends and
+    /// advances no session). Refuses (and changes nothing) when that session has had a line with a time: a consumer that
+    /// times lines needs every event of such a session.
+    /// </summary>
+    /// <param name="type">The type of the event the line would have made.</param>
+    /// <param name="hasLevel">Whether the line has a debug level.</param>
+    /// <param name="session">The line's session.</param>
+    /// <param name="parent">That session's parent.</param>
+    /// <returns>Whether the line was assigned.</returns>
+    public bool TryAssignSkipped(Type type, bool hasLevel, out int session, out int? parent)
+    {
+        session = forwardingHop is { } hop && ForwardingTypes.Contains(type) ? hop : current;
+        var state = sessions[session];
+        parent = state.Parent;
+        if (state.Stamped)
+        {
+            return false;
+        }
+
+        if (hasLevel)
+        {
+            state.HasSshOutput = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>The (sealed) types of the lines a logged-in hop prints while it forwards the parent's connection.</summary>
+    private static readonly HashSet<Type> ForwardingTypes =
+    [
+        typeof(ChannelOpened), typeof(ChannelOpenFailed), typeof(ChannelStep), typeof(ChannelRequestResult), typeof(ForwardRequestFailed),
+        typeof(ForwardEstablished), typeof(EnteringInteractiveSession), typeof(SessionRequest), typeof(ServerRequest), typeof(Pledge),
+        typeof(ExitStatus), typeof(TransferStatistics), typeof(KilledBySignal), typeof(HostKeyUpdate), typeof(ForwardTargetFailed),
+    ];
+
     /// <summary>Lines a logged-in hop prints while it forwards the parent's connection.</summary>
-    private static bool IsForwardingLine(SshEvent e) =>
-        e is ChannelOpened or ChannelOpenFailed or ChannelStep or ChannelRequestResult or ForwardRequestFailed or ForwardEstablished
-            or EnteringInteractiveSession or SessionRequest or ServerRequest or Pledge or ExitStatus or TransferStatistics
-            or KilledBySignal or HostKeyUpdate or ForwardTargetFailed;
+    private static bool IsForwardingLine(SshEvent e) => ForwardingTypes.Contains(e.GetType());
 
     private void Start(int? parent)
     {
@@ -105,5 +140,8 @@ internal sealed class SessionTracker
         public bool Progressed { get; set; }
 
         public bool AwaitingHop { get; set; }
+
+        /// <summary>Whether a line of the session had a time.</summary>
+        public bool Stamped { get; set; }
     }
 }

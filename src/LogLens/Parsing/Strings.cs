@@ -14,6 +14,7 @@ internal static class Strings
     private const int Capacity = 4096;
 
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+    private static int count;
 #if NET9_0_OR_GREATER
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Pool.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -40,9 +41,11 @@ internal static class Strings
         }
 
         var value = text.ToString();
-        if (Pool.Count < Capacity)
+
+        // ConcurrentDictionary.Count takes every lock: a counter of our own keeps a miss cheap once the pool is full.
+        if (Volatile.Read(ref count) < Capacity && Pool.TryAdd(value, value))
         {
-            Pool.TryAdd(value, value);
+            Interlocked.Increment(ref count);
         }
 
         return value;

@@ -37,10 +37,14 @@ internal readonly ref struct Fields
 }
 
 /// <summary>Builds a template's event from its captured values.</summary>
-internal delegate SshEvent EventFactory(Fields fields);
+internal delegate T EventFactory<out T>(Fields fields)
+    where T : SshEvent;
 
 /// <summary>The fast form of a rule: the event for a message, or <see langword="null"/> when the rule does not match it.</summary>
 internal delegate SshEvent? SpanParser(ReadOnlySpan<char> message);
+
+/// <summary>Whether a rule matches a message, without building its event.</summary>
+internal delegate bool SpanMatcher(ReadOnlySpan<char> message);
 
 /// <summary>
 /// One kind of ssh message: a Sprache parser from the message text to a typed event (the definition), a span
@@ -52,10 +56,13 @@ internal sealed class MessageRule
     /// <summary>The most holes a template may have.</summary>
     public const int MaxHoles = 8;
 
-    private MessageRule(Parser<SshEvent> parser, SpanParser fast, string? key, string? anchor, string[]? functions, string description)
+    private MessageRule(Parser<SshEvent> parser, SpanParser fast, string? key, string? anchor, string[]? functions, string description,
+        Type? produces = null, SpanMatcher? matches = null)
     {
         Parser = parser;
         Fast = fast;
+        Produces = produces;
+        Matches = matches;
         Key = key;
         Anchor = anchor;
         Functions = functions;
@@ -67,6 +74,12 @@ internal sealed class MessageRule
 
     /// <summary>The span matcher the dispatcher runs; it returns what <see cref="Parser"/> returns, without allocating per character.</summary>
     public SpanParser Fast { get; }
+
+    /// <summary>The exact type of the event the rule builds, when it is always the same (a template whose builder makes one sealed type).</summary>
+    public Type? Produces { get; }
+
+    /// <summary>Whether the rule matches a message, without building the event (templates); <see langword="null"/> for hand-written rules.</summary>
+    public SpanMatcher? Matches { get; }
 
     /// <summary>The message's first word (up to a space or colon), when the rule has a fixed one.</summary>
     public string? Key { get; }
@@ -88,7 +101,12 @@ internal sealed class MessageRule
     /// match exactly; a hole takes the text up to the first occurrence of the literal after it (the last
     /// literal is matched at the end of the message, a final hole takes the rest).
     /// </summary>
-    public static MessageRule Template(string template, EventFactory build, params string[] functions)
+    public static MessageRule Template<T>(string template, EventFactory<T> build, params string[] functions)
+        where T : SshEvent =>
+        Template(template, build, typeof(T).IsSealed ? typeof(T) : null, functions);
+
+    /// <summary>The rule of a template (see <see cref="Template{T}"/>) with its event type known, or not (<paramref name="produces"/>).</summary>
+    private static MessageRule Template(string template, EventFactory<SshEvent> build, Type? produces, string[] functions)
     {
         var segments = Split(template);
         var parser = Compile(segments).Select(values => build(new Fields(values)));
@@ -97,6 +115,11 @@ internal sealed class MessageRule
         {
             Span<Range> holes = stackalloc Range[MaxHoles];
             return matcher.TryMatch(message, holes) ? build(new Fields(message, holes)) : null;
+        };
+        SpanMatcher matches = message =>
+        {
+            Span<Range> holes = stackalloc Range[MaxHoles];
+            return matcher.TryMatch(message, holes);
         };
         var first = segments[0];
         string? key = null;
@@ -122,7 +145,7 @@ internal sealed class MessageRule
             }
         }
 
-        return new MessageRule(parser, fast, key, anchor, functions.Length == 0 ? null : functions, template);
+        return new MessageRule(parser, fast, key, anchor, functions.Length == 0 ? null : functions, template, produces, matches);
     }
 
     /// <summary>A rule from a hand-written parser and its span form, tried on messages whose first word is <paramref name="key"/>.</summary>

@@ -70,18 +70,26 @@ internal sealed class MessageTable
     ]);
 
     /// <summary>The event for a message, or <see langword="null"/> when no rule knows it (runs the rules' span matchers).</summary>
-    public SshEvent? Match(ReadOnlySpan<char> message, string? function)
+    public SshEvent? Match(ReadOnlySpan<char> message, string? function) => Match(message, function, skip: null, out _);
+
+    /// <summary>
+    /// The event for a message, or <see langword="null"/> when no rule knows it; or, when the message makes an event of one of
+    /// the <paramref name="skip"/> types, <see langword="null"/> and that type (<paramref name="skipped"/>): a template that
+    /// makes one is only matched, not built. The same rules are tried in the same order either way.
+    /// </summary>
+    public SshEvent? Match(ReadOnlySpan<char> message, string? function, Type[]? skip, out Type? skipped)
     {
+        skipped = null;
         if (function is not null)
         {
-            if (byFunction.TryGetValue(function, out var forFunction) && TryRules(forFunction, message) is { } byName)
+            if (byFunction.TryGetValue(function, out var forFunction) && TryRules(forFunction, message, skip, out var byName, out skipped))
             {
                 return byName;
             }
 
             foreach (var (prefix, rule) in byFunctionPrefix)
             {
-                if (function.StartsWith(prefix, StringComparison.Ordinal) && rule.Fast(message) is { } byPrefix)
+                if (function.StartsWith(prefix, StringComparison.Ordinal) && TryRule(rule, message, skip, out var byPrefix, out skipped))
                 {
                     return byPrefix;
                 }
@@ -90,14 +98,14 @@ internal sealed class MessageTable
 
         var end = message.IndexOfAny(' ', ':');
         var first = end < 0 ? message : message[..end];
-        if (byKeySpan.TryGetValue(first, out var keyed) && TryRules(keyed, message) is { } byWord)
+        if (byKeySpan.TryGetValue(first, out var keyed) && TryRules(keyed, message, skip, out var byWord, out skipped))
         {
             return byWord;
         }
 
         foreach (var rule in anchored)
         {
-            if (message.Contains(rule.Anchor!, StringComparison.Ordinal) && rule.Fast(message) is { } byAnchor)
+            if (message.Contains(rule.Anchor!, StringComparison.Ordinal) && TryRule(rule, message, skip, out var byAnchor, out skipped))
             {
                 return byAnchor;
             }
@@ -154,17 +162,52 @@ internal sealed class MessageTable
         return result.WasSuccessful && result.Remainder.AtEnd ? result.Value : null;
     }
 
-    private static SshEvent? TryRules(MessageRule[] rules, ReadOnlySpan<char> message)
+    private static bool TryRules(MessageRule[] rules, ReadOnlySpan<char> message, Type[]? skip, out SshEvent? found, out Type? skipped)
     {
         foreach (var rule in rules)
         {
-            if (rule.Fast(message) is { } found)
+            if (TryRule(rule, message, skip, out found, out skipped))
             {
-                return found;
+                return true;
             }
         }
 
-        return null;
+        (found, skipped) = (null, null);
+        return false;
+    }
+
+    /// <summary>Whether the rule matches the message: then its event, or (a <paramref name="skip"/> type) only that type.</summary>
+    private static bool TryRule(MessageRule rule, ReadOnlySpan<char> message, Type[]? skip, out SshEvent? found, out Type? skipped)
+    {
+        (found, skipped) = (null, null);
+        if (skip is not null && rule is { Produces: { } type, Matches: { } matches } && Contains(skip, type))
+        {
+            skipped = matches(message) ? type : null;
+            return skipped is not null;
+        }
+
+        found = rule.Fast(message);
+        if (found is not null && skip is not null && Contains(skip, found.GetType()))
+        {
+            skipped = found.GetType();
+            found = null;
+            return true;
+        }
+
+        return found is not null;
+    }
+
+    private static bool Contains(Type[] types, Type type)
+    {
+        foreach (var t in types)
+        {
+            if (ReferenceEquals(t, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Add(Dictionary<string, List<MessageRule>> index, string key, MessageRule rule)

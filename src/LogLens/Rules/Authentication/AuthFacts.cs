@@ -38,8 +38,13 @@ internal sealed record OfferedKey(SshEvent Offer, string Path, string? KeyType, 
 /// <summary>Facts about user authentication read from a session, shared by the authentication rules.</summary>
 internal static class AuthFacts
 {
-    /// <summary>The keys ssh sent to the server, in order, each with the server's answer.</summary>
-    public static List<OfferedKey> Offers(SessionView session)
+    /// <summary>Reads the offers once per session: several rules ask for them.</summary>
+    private static readonly Func<SessionView, IReadOnlyList<OfferedKey>> OffersOf = ReadOffers;
+
+    /// <summary>The keys ssh sent to the server, in order, each with the server's answer (read once per session).</summary>
+    public static IReadOnlyList<OfferedKey> Offers(SessionView session) => session.Fact(OffersOf);
+
+    private static List<OfferedKey> ReadOffers(SessionView session)
     {
         var events = session.Events;
         var offers = new List<OfferedKey>();
