@@ -207,6 +207,9 @@ descendants() {  # all processes below PID (children, grandchildren, ...)
 stop_pid() {  # stop one process we started, and the children it forked (e.g. sshd's per-connection ones)
     local p=$1 i c kids
     kill -0 "$p" 2>/dev/null || { wait "$p" 2>/dev/null; return 0; }
+    # A connection's own process (sshd's per-connection child) may still be writing its last lines after the client
+    # left ("Postponed publickey", "Connection closed by ..."): give it up to 2 s to end on its own.
+    for i in $(seq 40); do [ -n "$(pgrep -P "$p" 2>/dev/null)" ] || break; sleep 0.05; done
     kids=$(descendants "$p")
     kill -TERM "$p" $kids 2>/dev/null
     for i in $(seq 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done

@@ -157,11 +157,10 @@ internal sealed class ServerConnection
                 ClientAddress ??= a.ClientAddress;
                 ClientPort ??= a.ClientPort;
                 Authenticated |= a.Accepted;
-                if (a.Fingerprint is { } fingerprint && !fingerprints.Contains(fingerprint))
-                {
-                    fingerprints.Add(fingerprint);
-                }
-
+                AddFingerprint(a.Fingerprint);
+                break;
+            case AuthorizedKeyFound k:
+                AddFingerprint(k.Fingerprint);
                 break;
             case InvalidUser i:
                 User ??= i.User;
@@ -180,6 +179,14 @@ internal sealed class ServerConnection
         if (ClientAddress is null && Endpoint(e) is { } endpoint)
         {
             (ClientAddress, ClientPort) = endpoint;
+        }
+    }
+
+    private void AddFingerprint(string? fingerprint)
+    {
+        if (fingerprint is not null && !fingerprints.Contains(fingerprint))
+        {
+            fingerprints.Add(fingerprint);
         }
     }
 }

@@ -146,6 +146,15 @@ public sealed record SessionStarted(string Kind, string User) : ServerEvent;
 /// <param name="User">The user.</param>
 public sealed record MaxAuthTriesExceeded(string User) : ServerEvent;
 
+/// <summary>
+/// sshd found the offered key in an authorized_keys file (<c>Accepted key ED25519 SHA256:... found at PATH:LINE</c>, logged at
+/// LogLevel VERBOSE since OpenSSH 8.2): the key is allowed; whether the client then signed with it is another line.
+/// </summary>
+/// <param name="KeyType">The key type (<c>ED25519</c>, <c>RSA</c>).</param>
+/// <param name="Fingerprint">The key's fingerprint (<c>SHA256:...</c>).</param>
+/// <param name="Location">Where it was found (<c>/home/u/.ssh/authorized_keys:1</c>).</param>
+public sealed record AuthorizedKeyFound(string KeyType, string Fingerprint, string Location) : ServerEvent;
+
 /// <summary>A certificate sshd would not accept (<c>Certificate invalid: expired</c>, <c>... name is not a listed principal</c>).</summary>
 /// <param name="Reason">The reason.</param>
 public sealed record ServerCertificateInvalid(string Reason) : ServerEvent;

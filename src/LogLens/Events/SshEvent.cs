@@ -161,6 +161,7 @@ public enum DebugLevel
 [JsonDerivedType(typeof(ConnectionFrom), nameof(ConnectionFrom))]
 [JsonDerivedType(typeof(ClientSoftware), nameof(ClientSoftware))]
 [JsonDerivedType(typeof(AuthAttempt), nameof(AuthAttempt))]
+[JsonDerivedType(typeof(AuthorizedKeyFound), nameof(AuthorizedKeyFound))]
 [JsonDerivedType(typeof(AuthRefusedModes), nameof(AuthRefusedModes))]
 [JsonDerivedType(typeof(UserNotAllowed), nameof(UserNotAllowed))]
 [JsonDerivedType(typeof(InvalidUser), nameof(InvalidUser))]

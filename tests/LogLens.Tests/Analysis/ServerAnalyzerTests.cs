@@ -68,6 +68,27 @@ public class ServerAnalyzerTests
         report.Findings[0].Slug.Should().Be("invalid-user");
     }
 
+    /// <summary>
+    /// sshd's log cut while the connection was still open (sshd stopped, or the log copied too early): the record has only the
+    /// connection and the key sshd found in authorized_keys, no user; the key's fingerprint still joins it with the client.
+    /// </summary>
+    [Test]
+    public void JoinsARecordCutBeforeItsUserByTheKeyFoundInAuthorizedKeys()
+    {
+        var directory = Repo.Path("tests", "fixtures", "lab", "key-too-open");
+        var lines = File.ReadAllLines(Path.Combine(directory, "server.log"))
+            .Where(l => !l.StartsWith("Postponed", StringComparison.Ordinal) && !l.StartsWith("Connection closed", StringComparison.Ordinal));
+        var server = SshdLog.Analyze(string.Join('\n', lines), "server.log");
+        var client = SshLog.Analyze(File.ReadAllText(Path.Combine(directory, "client.log")), "client.log");
+
+        server.Sessions.Should().Contain(s => s.Connection != null && s.Connection.Fingerprints.Count == 1);
+        var joined = SshLog.Join(client, server);
+
+        joined.Join!.ServerSession.Should().NotBeNull();
+        joined.Join.MatchedOn.Should().Contain("key fingerprint");
+        joined.Findings[0].Slug.Should().Be("key-permissions-too-open", "the client's cause stays first: sshd's record says nothing more");
+    }
+
     [Test]
     public void JoinsThePostAuthenticationChildToItsConnectionByTheClientsPort()
     {

@@ -23,6 +23,7 @@ internal static class ServerGrammar
         Template("Remote protocol version {version}, remote software version {software}", f => new ClientSoftware(f[1])),
         Template("Client protocol version {version}; client software version {software}", f => new ClientSoftware(f[1])),
 
+        Template("Accepted key {type} {fingerprint} found at {location}", f => new AuthorizedKeyFound(f[0], f[1], f[2])),
         Attempt("Accepted"), Attempt("Failed"), Attempt("Postponed"), Attempt("Partial"),
         Template("Authentication refused: bad ownership or modes for {kind} {path}", f => new AuthRefusedModes(f[0], f[1])),
         Template("Authentication refused for {user}: bad owner or modes for {path}", f => new AuthRefusedModes("file", f[1])),

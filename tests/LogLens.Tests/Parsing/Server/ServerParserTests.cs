@@ -52,6 +52,7 @@ public class ServerParserTests
     }
 
     [TestCase("Authentication refused: bad ownership or modes for directory /home/llab", typeof(AuthRefusedModes), TestName = "StrictModes, directory")]
+    [TestCase("Accepted key ED25519 SHA256:qwHoagudc+Yg57nFI3rvclfeSDE4kXKbqSyLjsErG5w found at /home/llab/.ssh/authorized_keys:1", typeof(AuthorizedKeyFound), TestName = "the key found in authorized_keys (VERBOSE, 8.2+)")]
     [TestCase("Authentication refused: bad ownership or modes for file /home/llab/.ssh/authorized_keys", typeof(AuthRefusedModes), TestName = "StrictModes, file")]
     [TestCase("User llab from 10.0.0.5 not allowed because listed in DenyUsers", typeof(UserNotAllowed), TestName = "DenyUsers")]
     [TestCase("User llabnosh not allowed because shell /nonexistent/shell does not exist", typeof(UserNotAllowed), TestName = "missing shell")]
