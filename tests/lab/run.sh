@@ -204,12 +204,16 @@ descendants() {  # all processes below PID (children, grandchildren, ...)
     local c
     for c in $(pgrep -P "$1" 2>/dev/null); do printf '%s ' "$c"; descendants "$c"; done
 }
+settle() {  # settle PID: give PID's children up to 2 s to end on their own
+    # A connection's own process (sshd's per-connection child) still writes its last lines after the client left
+    # ("Postponed publickey", "Connection closed by ..."): they belong to the scenario's server.log.
+    local i
+    for i in $(seq 40); do [ -n "$(pgrep -P "$1" 2>/dev/null)" ] || return 0; sleep 0.05; done
+}
 stop_pid() {  # stop one process we started, and the children it forked (e.g. sshd's per-connection ones)
     local p=$1 i c kids
     kill -0 "$p" 2>/dev/null || { wait "$p" 2>/dev/null; return 0; }
-    # A connection's own process (sshd's per-connection child) may still be writing its last lines after the client
-    # left ("Postponed publickey", "Connection closed by ..."): give it up to 2 s to end on its own.
-    for i in $(seq 40); do [ -n "$(pgrep -P "$p" 2>/dev/null)" ] || break; sleep 0.05; done
+    settle "$p"
     kids=$(descendants "$p")
     kill -TERM "$p" $kids 2>/dev/null
     for i in $(seq 40); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
@@ -1207,12 +1211,14 @@ fi
 prove_fixes() {  # the fixes for $NAME's log, applied while its servers run
     local snap=$S/.proof-snapshot.tar cfg="" pid="" before=0
     tar -C "$S" -cf "$snap" home keys hostkeys kh cfg srv bin tls
+    # The scenario's connections end first: their last lines are the scenario's, not the proof's.
+    [ -n "$SRVPID" ] && settle "$SRVPID"
     [ -f "$SD/server.log" ] && before=$(stat -c %s "$SD/server.log")
     if [ -n "$SRVPID" ] && [ -f "$S/srv/$NAME/sshd_config" ]; then cfg=$S/srv/$NAME/sshd_config; pid=$SRVPID; fi
     PROOF_ROWS[$NAME]=$($PY "$LAB_DIR/provefix.py" --dir "$SD" --loglens "$LOGLENS_DLL" \
         ${pid:+--sshd-pid "$pid" --sshd-config "$cfg"} --reason "${REASONS[$NAME]:-}" 2>>"$SD/fix-proof.log")
     # The proof's own connections are not the scenario's: they go to server.proof.log, and server.log keeps what the
-    # scenario's run wrote (sshd appends, so its last lines still land after the cut).
+    # scenario's run wrote.
     if [ -f "$SD/server.log" ] && [ "$(stat -c %s "$SD/server.log")" -gt "$before" ]; then
         tail -c +$((before + 1)) "$SD/server.log" >"$SD/server.proof.log"
         truncate -s "$before" "$SD/server.log"
