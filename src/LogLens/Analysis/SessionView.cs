@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LogLens.Events;
 using LogLens.Findings;
 
@@ -30,8 +31,14 @@ public sealed class SessionView
     private readonly List<SshEvent> events;
     private readonly EventList visible;
 
-    /// <summary>The positions of the session's events by exact runtime type, in order: built in one pass with the view.</summary>
-    private readonly Dictionary<Type, List<int>> positions = [];
+    /// <summary>
+    /// The positions of the session's events grouped by exact runtime type (<see cref="EventTypeIds"/>), each group in order:
+    /// the events of type number <c>t</c> are at <c>order[start[t]..start[t + 1]]</c>. Built with the view in two passes.
+    /// </summary>
+    private readonly int[] order;
+
+    /// <inheritdoc cref="order"/>
+    private readonly int[] start;
 
     /// <summary>The answers to <see cref="Of{T}"/>, one per requested type (a base type gathers the exact types under it once).</summary>
     private readonly Dictionary<Type, Array> byType = [];
@@ -56,18 +63,35 @@ public sealed class SessionView
         Reached = reached;
         Hops = hops;
         WorkMeter.Visit(events.Count);
+        var ids = new int[events.Count];
+        var types = 0;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             Failure = IsFailure(e) ? e : Failure;
             LastProgress = PhaseTracker.Entered(e) is null ? LastProgress : e;
-            if (!positions.TryGetValue(e.GetType(), out var at))
-            {
-                positions[e.GetType()] = at = [];
-            }
-
-            at.Add(i);
+            ids[i] = EventTypeIds.Of(e.GetType());
+            types = Math.Max(types, ids[i] + 1);
             linesInOrder &= i == 0 || events[i - 1].Line <= e.Line;
+        }
+
+        // A counting sort by type number: stable, so each type's positions stay in order.
+        start = new int[types + 1];
+        foreach (var id in ids)
+        {
+            start[id + 1]++;
+        }
+
+        for (var t = 0; t < types; t++)
+        {
+            start[t + 1] += start[t];
+        }
+
+        order = new int[ids.Length];
+        var next = start[..^1];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            order[next[ids[i]]++] = i;
         }
     }
 
@@ -220,36 +244,38 @@ public sealed class SessionView
             return (T[])cached;
         }
 
-        List<int>? found = null;
+        T[] array;
         if (typeof(T).IsSealed)
         {
-            positions.TryGetValue(typeof(T), out found);
+            // One exact type: its group, already in order.
+            var (from, to) = EventTypeIds.TryGet(typeof(T), out var t) && t + 1 < start.Length ? (start[t], start[t + 1]) : (0, 0);
+            array = to > from ? new T[to - from] : [];
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = (T)events[order[from + i]];
+            }
         }
         else
         {
-            var buckets = 0;
-            foreach (var (type, at) in positions)
+            // A base type: the groups of the types under it (a test per type present, not per event), back in the log's order.
+            var found = new List<int>();
+            for (var t = 0; t + 1 < start.Length; t++)
             {
-                if (typeof(T).IsAssignableFrom(type))
+                if (start[t + 1] > start[t] && typeof(T).IsAssignableFrom(EventTypeIds.At(t)))
                 {
-                    // A new list from the second bucket on: the index itself is never changed.
-                    found = buckets++ == 0 ? at : [.. found!, .. at];
+                    found.AddRange(order.AsSpan(start[t], start[t + 1] - start[t]));
                 }
             }
 
-            if (buckets > 1)
+            found.Sort();
+            array = found.Count > 0 ? new T[found.Count] : [];
+            for (var i = 0; i < array.Length; i++)
             {
-                found!.Sort();
+                array[i] = (T)events[found[i]];
             }
         }
 
-        var array = found is null ? [] : new T[found.Count];
         WorkMeter.Visit(array.Length);
-        for (var i = 0; i < array.Length; i++)
-        {
-            array[i] = (T)events[found![i]];
-        }
-
         byType[typeof(T)] = array;
         return array;
     }
@@ -317,5 +343,45 @@ public sealed class SessionView
         }
 
         return -1;
+    }
+}
+
+/// <summary>A small number for every event type, given once for the whole process: a session's type index is two arrays.</summary>
+internal static class EventTypeIds
+{
+    private static readonly object Gate = new();
+    private static readonly ConcurrentDictionary<Type, int> Ids = new();
+    private static Type[] types = new Type[256];
+
+    /// <summary>The type's number.</summary>
+    public static int Of(Type type) => Ids.TryGetValue(type, out var id) ? id : Add(type);
+
+    /// <summary>The type's number, if it has one (an event of it was ever indexed).</summary>
+    public static bool TryGet(Type type, out int id) => Ids.TryGetValue(type, out id);
+
+    /// <summary>The type of a number given by <see cref="Of"/>.</summary>
+    public static Type At(int id) => Volatile.Read(ref types)[id];
+
+    private static int Add(Type type)
+    {
+        lock (Gate)
+        {
+            if (Ids.TryGetValue(type, out var id))
+            {
+                return id;
+            }
+
+            id = Ids.Count;
+            if (id == types.Length)
+            {
+                var grown = new Type[types.Length * 2];
+                types.CopyTo(grown, 0);
+                Volatile.Write(ref types, grown);
+            }
+
+            types[id] = type;
+            Ids[type] = id;
+            return id;
+        }
     }
 }
