@@ -142,7 +142,7 @@ public sealed class LiveAnalysis
         if (PhaseTracker.Entered(e) is { } phase && phase > before)
         {
             Phase = reached[e.Session] = phase;
-            PhaseChanged?.Invoke(this, new PhaseChangedEventArgs(before, e));
+            PhaseChanged?.Invoke(this, new PhaseChangedEventArgs(before, phase, e));
         }
     }
 }

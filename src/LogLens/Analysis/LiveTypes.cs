@@ -15,10 +15,10 @@ public sealed record StopInfo(DateTimeOffset At, Phase Phase, int Line, TimeSpan
 /// <summary>ssh entered a phase: what <see cref="LiveAnalysis.PhaseChanged"/> reports.</summary>
 public sealed class PhaseChangedEventArgs : EventArgs
 {
-    internal PhaseChangedEventArgs(Phase previous, SshEvent e)
+    internal PhaseChangedEventArgs(Phase previous, Phase phase, SshEvent e)
     {
         Previous = previous;
-        Phase = PhaseTracker.Entered(e) ?? Phase.Local;
+        Phase = phase;
         Event = e;
     }
 

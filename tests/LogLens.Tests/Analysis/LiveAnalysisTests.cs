@@ -12,12 +12,9 @@ namespace LogLens.Tests.Analysis;
 /// </summary>
 public class LiveAnalysisTests
 {
-    private static IEnumerable<TestCaseData> Scenarios() =>
-        Repo.LabScenarios().Select(s => new TestCaseData(s).SetArgDisplayNames(s.Name));
-
     private static string[] Lines(string scenario) => File.ReadAllLines(Repo.Path("tests", "fixtures", "lab", scenario, "client.log"));
 
-    [TestCaseSource(nameof(Scenarios))]
+    [TestCaseSource(typeof(Repo), nameof(Repo.LabScenarioCases))]
     public void PushingLineByLineGivesTheReportOfAWholeRead(LabScenario scenario)
     {
         var clock = new FakeClock();

@@ -17,21 +17,10 @@ public class PublicWritersTests
 {
     private static readonly string[] Samples = [.. Directory.GetFiles(Repo.Path("samples", "logs"), "*.log").Order(StringComparer.Ordinal)];
 
-    private static IEnumerable<TestCaseData> Scenarios() =>
-        Repo.LabScenarios().Select(s => new TestCaseData(s).SetArgDisplayNames(s.Name));
-
-    [TestCaseSource(nameof(Scenarios))]
+    [TestCaseSource(typeof(Repo), nameof(Repo.LabScenarioCases))]
     public void TheSerializerOptionsWriteAndReadTheReportContract(LabScenario scenario)
     {
-        var client = SshLog.Analyze(File.ReadAllText(scenario.ClientLog), scenario.ClientLog);
-        var reports = new List<Report> { client };
-        if (File.Exists(scenario.ServerLog))
-        {
-            var server = SshdLog.Analyze(File.ReadAllText(scenario.ServerLog), scenario.ServerLog);
-            reports.AddRange([server, SshLog.Join(client, server)]);
-        }
-
-        foreach (var report in reports)
+        foreach (var report in scenario.Reports())
         {
             var contract = ReportWriter.ToJson(report);
             var serialized = JsonSerializer.Serialize(report, ContractJson.Options);

@@ -6,22 +6,10 @@ namespace LogLens.Tests.Rendering;
 /// <summary>A <c>loglens.report/1</c> report read back gives the same report: client, sshd and joined reports of every lab scenario.</summary>
 public class ReportReaderTests
 {
-    private static IEnumerable<TestCaseData> Scenarios() =>
-        Repo.LabScenarios().Select(s => new TestCaseData(s).SetArgDisplayNames(s.Name));
-
-    [TestCaseSource(nameof(Scenarios))]
+    [TestCaseSource(typeof(Repo), nameof(Repo.LabScenarioCases))]
     public void ReadsBackWhatItWrote(LabScenario scenario)
     {
-        var client = SshLog.Analyze(File.ReadAllText(scenario.ClientLog), scenario.ClientLog);
-        var reports = new List<LogLens.Analysis.Report> { client };
-        if (File.Exists(scenario.ServerLog))
-        {
-            var server = SshdLog.Analyze(File.ReadAllText(scenario.ServerLog), scenario.ServerLog);
-            reports.Add(server);
-            reports.Add(SshLog.Join(client, server));
-        }
-
-        foreach (var report in reports)
+        foreach (var report in scenario.Reports())
         {
             var json = ReportWriter.ToJson(report);
             var read = ReportReader.ReadJson(json);

@@ -27,6 +27,10 @@ internal static class Repo
         }
     }
 
+    /// <summary>The lab scenarios as test cases, each named by its scenario.</summary>
+    public static IEnumerable<TestCaseData> LabScenarioCases() =>
+        LabScenarios().Select(s => new TestCaseData(s).SetArgDisplayNames(s.Name));
+
     private static string FindRoot()
     {
         // Baked in at build time, so the tests find the repository even when built into --artifacts-path.
@@ -57,6 +61,19 @@ public sealed record LabScenario(string Name, string Slug, string Verbosity, str
 
     /// <summary>Whether the lab killed ssh while it waited (<c>timeout</c> exits 124): ssh never said how it ended.</summary>
     public bool KilledWhileWaiting => Exit == 124;
+
+    /// <summary>The reports of the scenario: the client's, and when it has an sshd log, sshd's and the two joined.</summary>
+    public IReadOnlyList<LogLens.Analysis.Report> Reports()
+    {
+        var client = SshLog.Analyze(File.ReadAllText(ClientLog), ClientLog);
+        if (!File.Exists(ServerLog))
+        {
+            return [client];
+        }
+
+        var server = SshdLog.Analyze(File.ReadAllText(ServerLog), ServerLog);
+        return [client, server, SshLog.Join(client, server)];
+    }
 
     public override string ToString() => Name;
 }

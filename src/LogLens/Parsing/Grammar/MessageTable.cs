@@ -180,14 +180,14 @@ internal sealed class MessageTable
     private static bool TryRule(MessageRule rule, ReadOnlySpan<char> message, Type[]? skip, out SshEvent? found, out Type? skipped)
     {
         (found, skipped) = (null, null);
-        if (skip is not null && rule is { Produces: { } type, Matches: { } matches } && Contains(skip, type))
+        if (skip is not null && rule is { Produces: { } type, Matches: { } matches } && Array.IndexOf(skip, type) >= 0)
         {
             skipped = matches(message) ? type : null;
             return skipped is not null;
         }
 
         found = rule.Fast(message);
-        if (found is not null && skip is not null && Contains(skip, found.GetType()))
+        if (found is not null && skip is not null && Array.IndexOf(skip, found.GetType()) >= 0)
         {
             skipped = found.GetType();
             found = null;
@@ -195,19 +195,6 @@ internal sealed class MessageTable
         }
 
         return found is not null;
-    }
-
-    private static bool Contains(Type[] types, Type type)
-    {
-        foreach (var t in types)
-        {
-            if (ReferenceEquals(t, type))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void Add(Dictionary<string, List<MessageRule>> index, string key, MessageRule rule)
