@@ -146,40 +146,12 @@ public static class SshLog
     /// <param name="source">The name to give the input in the report.</param>
     /// <param name="onSession">Receives each session's report as it is known (none is kept), or <see langword="null"/> to keep them.</param>
     /// <param name="skip">Whether lines may be passed over (tests turn it off to prove the reports are the same).</param>
+    /// <param name="readAhead">Whether a long log may be read on a second thread while this one analyzes it (see <see cref="ClientPipeline"/>).</param>
     /// <returns>The report.</returns>
-    internal static Report AnalyzeClient(TextReader reader, string source, Action<SessionReport>? onSession, bool skip = true)
+    internal static Report AnalyzeClient(TextReader reader, string source, Action<SessionReport>? onSession, bool skip = true, bool readAhead = true)
     {
         var analyzer = onSession is null ? new LogAnalyzer() : new LogAnalyzer(onSession);
-        var builder = new EventBuilder(clock: null) { Skippable = skip ? [.. LogAnalyzer.ReadForLineOnly] : null };
-        var lines = new LineReader(reader);
-        while (lines.TryRead(out var line))
-        {
-            if (LineUnwrapper.HasEscapedLines(line.Text))
-            {
-                foreach (var e in builder.PushEscaped(line))
-                {
-                    analyzer.Add(e);
-                }
-            }
-            else
-            {
-                if (builder.Push(line, out var skipped) is { } one)
-                {
-                    analyzer.Add(one);
-                }
-
-                if (skipped is { } passed)
-                {
-                    analyzer.Skip(passed.Line, passed.Session, passed.ParentSession);
-                }
-            }
-        }
-
-        if (builder.Release() is { } last)
-        {
-            analyzer.Add(last);
-        }
-
+        ClientPipeline.Run(reader, analyzer, skip, readAhead);
         return analyzer.Complete(source);
     }
 

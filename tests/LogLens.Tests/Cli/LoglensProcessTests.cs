@@ -6,7 +6,7 @@ namespace LogLens.Tests.Cli;
 
 /// <summary>
 /// The built loglens as its own process: a real SIGINT (sent with kill to the process this test started) reports what
-/// arrived, and <c>loglens ssh</c> leaves standard input and output to ssh.
+/// arrived, <c>loglens ssh</c> leaves standard input and output to ssh, and redirected output is what the command wrote.
 /// </summary>
 [NonParallelizable]
 public class LoglensProcessTests
@@ -82,6 +82,22 @@ public class LoglensProcessTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Test]
+    public void RedirectedOutputIsWhatTheCommandWritesWithoutAByteOrderMark()
+    {
+        // Redirected, stdout gets a writer with a 64 KiB buffer (one write per call, not one per 256 characters).
+        var log = Repo.Path("tests", "fixtures", "lab", "key-not-authorized", "client.log");
+        using var loglens = Start("--format", "json", log);
+        loglens.StandardInput.Close();
+        using var bytes = new MemoryStream();
+        loglens.StandardOutput.BaseStream.CopyTo(bytes);
+        loglens.WaitForExit(20_000).Should().BeTrue();
+
+        loglens.ExitCode.Should().Be(1);
+        bytes.ToArray().Take(3).Should().NotEqual(new byte[] { 0xEF, 0xBB, 0xBF });
+        System.Text.Encoding.UTF8.GetString(bytes.ToArray()).Should().Be(CliRunner.Run("--format", "json", log).Out);
     }
 
     private static Process Start(params string[] args)

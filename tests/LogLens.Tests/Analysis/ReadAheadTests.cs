@@ -1,0 +1,106 @@
+using LogLens.Analysis;
+using LogLens.Rendering;
+using LogLens.Tests.Support;
+
+namespace LogLens.Tests.Analysis;
+
+/// <summary>
+/// A log longer than one batch is read on a second thread while the caller's thread analyzes it (<see cref="ClientPipeline"/>).
+/// That must change nothing in the report, keep the session callbacks on the caller's thread in order, and let a failure on
+/// either side end the read with that failure (not a hang, not another exception).
+/// </summary>
+public class ReadAheadTests
+{
+    /// <summary>Every lab client log, in order: about 7,000 lines, more than 20 batches.</summary>
+    private static string LabLogs() =>
+        string.Concat(Repo.LabScenarios().Select(s => File.ReadAllText(s.ClientLog)));
+
+    [Test]
+    public void ReadingAheadChangesNoReport()
+    {
+        var text = LabLogs();
+        text.Split('\n').Length.Should().BeGreaterThan(20 * ClientPipeline.BatchSize);
+
+        var ahead = Json(SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null));
+        Json(SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null, readAhead: false)).Should().Be(ahead);
+        Json(SshLog.Analyze(SshLog.ReadEvents(new StringReader(text)), "log")).Should().Be(ahead);
+    }
+
+    [Test]
+    public void TheSessionsReachTheCallbackInOrderOnTheCallersThread()
+    {
+        var text = LabLogs();
+        var expected = SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null, readAhead: false).Sessions.Select(s => s.Index).ToList();
+        var caller = Environment.CurrentManagedThreadId;
+        var seen = new List<int>();
+        var threads = new HashSet<int>();
+
+        SshLog.AnalyzeClient(new StringReader(text), "log", session =>
+        {
+            seen.Add(session.Index);
+            threads.Add(Environment.CurrentManagedThreadId);
+        });
+
+        seen.Should().Equal(expected);
+        threads.Should().Equal(caller);
+    }
+
+    [Test]
+    public void AReadErrorAfterManyBatchesReachesTheCaller()
+    {
+        var reader = new FailingReader(LabLogs(), failAfter: 10 * ClientPipeline.BatchSize);
+
+        var analyze = () => SshLog.AnalyzeClient(reader, "log", onSession: null);
+
+        analyze.Should().Throw<IOException>().WithMessage("disk gone");
+    }
+
+    [Test]
+    public void ACallbackThatFailsStopsTheReadAheadAndReachesTheCaller()
+    {
+        var reader = new FailingReader(LabLogs(), failAfter: int.MaxValue);
+        var sessions = 0;
+
+        var analyze = () => SshLog.AnalyzeClient(reader, "log", _ =>
+        {
+            if (++sessions == 10)
+            {
+                throw new InvalidOperationException("output closed");
+            }
+        });
+
+        analyze.Should().Throw<InvalidOperationException>().WithMessage("output closed");
+        reader.LinesRead.Should().BeLessThan(reader.LineCount, "the read-ahead stops when the analysis does");
+    }
+
+    private static string Json(Report report) => ReportWriter.ToJson(report);
+
+    /// <summary>Serves the text at most one line per read, and fails with an <see cref="IOException"/> after a number of lines.</summary>
+    private sealed class FailingReader(string text, int failAfter) : TextReader
+    {
+        private int position;
+
+        public int LinesRead { get; private set; }
+
+        public int LineCount { get; } = text.Count(c => c == '\n');
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            if (LinesRead >= failAfter)
+            {
+                throw new IOException("disk gone");
+            }
+
+            var end = text.IndexOf('\n', position);
+            var length = Math.Min(count, (end < 0 ? text.Length : end + 1) - position);
+            text.CopyTo(position, buffer, index, length);
+            position += length;
+            if (length > 0 && buffer[index + length - 1] == '\n')
+            {
+                LinesRead++;
+            }
+
+            return length;
+        }
+    }
+}
