@@ -1,38 +1,35 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using LogLens.Analysis;
-using LogLens.Events;
 using LogLens.Parsing;
 
 namespace LogLens;
 
 /// <summary>
-/// The report path over ssh's output: reads the lines into batches of what the analyzer needs (the events, and the lines
-/// passed over without one) and hands each batch to the analyzer. A log longer than one batch is read ahead on a second
-/// thread while the caller's thread analyzes: the two halves of the work cost about the same, so a large log takes about
-/// half the time on a machine with two cores. The batches go through a bounded queue (memory stays flat), and the analyzer
-/// still sees everything in order on the caller's thread (the session callbacks run there), so the report is the same.
+/// The report path over ssh's output, in two halves: lines to events to closed sessions (the grammar and the
+/// <see cref="SessionCollector"/>), and sessions to reports (the rules, then the caller's callback: <see cref="LogAnalyzer.Conclude"/>).
+/// A log longer than its first <see cref="InlineLines"/> lines has its first half run on a second thread while the caller's
+/// thread runs the second: the halves cost about the same, so a large log takes about half the time on two cores. The closed
+/// sessions go through a bounded queue (memory stays flat), in order, and the rules and callbacks stay on the caller's thread,
+/// so the report is the same.
 /// </summary>
 internal static class ClientPipeline
 {
-    /// <summary>How many items a batch holds before it is handed on (a log shorter than this never starts a thread).</summary>
-    internal const int BatchSize = 256;
+    /// <summary>How many lines are read on the caller's thread before a second thread takes over (a short log never starts one).</summary>
+    internal const int InlineLines = 1024;
 
-    /// <summary>How many full batches the reader may be ahead of the analyzer.</summary>
-    private const int BatchesAhead = 4;
+    /// <summary>How many closed groups of sessions the reading half may be ahead of the rules.</summary>
+    private const int GroupsAhead = 16;
 
-    /// <summary>Analyzes ssh's output (see <see cref="SshLog.AnalyzeClient"/>).</summary>
+    /// <summary>Analyzes ssh's output (see <see cref="SshLog.AnalyzeClient"/>); the caller then completes the analyzer.</summary>
     /// <param name="reader">ssh's output; it is not closed.</param>
     /// <param name="analyzer">The analyzer that receives the events.</param>
     /// <param name="skip">Whether lines no rule needs may be passed over without their events.</param>
-    /// <param name="readAhead">Whether a log longer than one batch may be read on a second thread.</param>
+    /// <param name="readAhead">Whether a long log may be read on a second thread.</param>
     public static void Run(TextReader reader, LogAnalyzer analyzer, bool skip, bool readAhead)
     {
-        var source = new BatchReader(reader, skip);
-        var batch = new Batch();
-        var more = source.Fill(batch);
-        batch.ApplyTo(analyzer);
-        if (!more)
+        var source = new EventSource(reader, skip);
+        if (!source.Pump(analyzer.Sessions, InlineLines))
         {
             return;
         }
@@ -43,37 +40,27 @@ internal static class ClientPipeline
             return;
         }
 
-        do
-        {
-            more = source.Fill(batch);
-            batch.ApplyTo(analyzer);
-        }
-        while (more);
+        source.Pump(analyzer.Sessions, int.MaxValue);
     }
 
-    /// <summary>Reads the rest of the log on a second thread while this one analyzes it.</summary>
-    private static void RunAhead(BatchReader source, LogAnalyzer analyzer)
+    /// <summary>Reads and collects the rest of the log on a second thread while this one diagnoses the sessions it closes.</summary>
+    private static void RunAhead(EventSource source, LogAnalyzer analyzer)
     {
-        using var full = new BlockingCollection<Batch>(BatchesAhead);
-        using var free = new BlockingCollection<Batch>();
+        var sessions = analyzer.Sessions;
+        var conclude = sessions.Closed;
+        using var full = new BlockingCollection<IReadOnlyList<ClosedSession>>(GroupsAhead);
         using var stop = new CancellationTokenSource();
         ExceptionDispatchInfo? failure = null;
+        sessions.Closed = closed => full.Add(closed, stop.Token);
         var thread = new Thread(() =>
         {
             try
             {
-                bool more;
-                do
-                {
-                    var batch = free.TryTake(out var reused) ? reused : new Batch();
-                    more = source.Fill(batch);
-                    full.Add(batch, stop.Token);
-                }
-                while (more);
+                source.Pump(sessions, int.MaxValue);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // The analyzer stopped (it failed): nothing more to read.
+                // The rules' side stopped (it failed): nothing more to read.
             }
             catch (Exception e)
             {
@@ -92,70 +79,37 @@ internal static class ClientPipeline
         thread.Start();
         try
         {
-            foreach (var batch in full.GetConsumingEnumerable())
+            foreach (var closed in full.GetConsumingEnumerable())
             {
-                batch.ApplyTo(analyzer);
-                free.Add(batch);
+                conclude(closed);
             }
         }
         finally
         {
             stop.Cancel();
             thread.Join();
+            sessions.Closed = conclude;
         }
 
         failure?.Throw();
     }
 
-    /// <summary>One line's worth for the analyzer: an event, or a line passed over without one.</summary>
-    private readonly record struct Item(SshEvent? Event, SkippedLine Skipped);
-
-    /// <summary>Items in order, reused from batch to batch.</summary>
-    private sealed class Batch
-    {
-        private readonly List<Item> items = new(BatchSize + 16);
-
-        public bool IsFull => items.Count >= BatchSize;
-
-        public void Add(SshEvent e) => items.Add(new Item(e, default));
-
-        public void Add(SkippedLine line) => items.Add(new Item(null, line));
-
-        /// <summary>Gives the items to the analyzer in order and empties the batch.</summary>
-        public void ApplyTo(LogAnalyzer analyzer)
-        {
-            foreach (var item in items)
-            {
-                if (item.Event is { } e)
-                {
-                    analyzer.Add(e);
-                }
-                else
-                {
-                    analyzer.Skip(item.Skipped.Line, item.Skipped.Session, item.Skipped.ParentSession);
-                }
-            }
-
-            items.Clear();
-        }
-    }
-
-    /// <summary>The reading half: lines to events (or to lines passed over), a batch at a time.</summary>
-    private sealed class BatchReader(TextReader reader, bool skip)
+    /// <summary>The reading half: lines to events (or to lines passed over), into a session collector.</summary>
+    private sealed class EventSource(TextReader reader, bool skip)
     {
         private readonly LineReader lines = new(reader);
         private readonly EventBuilder builder = new(clock: null) { Skippable = skip ? [.. LogAnalyzer.ReadForLineOnly] : null };
 
-        /// <summary>Fills the batch; returns whether the log goes on after it.</summary>
-        public bool Fill(Batch batch)
+        /// <summary>Reads up to <paramref name="count"/> lines into <paramref name="sessions"/>; returns whether the log goes on.</summary>
+        public bool Pump(SessionCollector sessions, int count)
         {
-            while (!batch.IsFull)
+            for (var read = 0; read < count; read++)
             {
                 if (!lines.TryRead(out var line))
                 {
                     if (builder.Release() is { } last)
                     {
-                        batch.Add(last);
+                        sessions.Add(last);
                     }
 
                     return false;
@@ -165,7 +119,7 @@ internal static class ClientPipeline
                 {
                     foreach (var e in builder.PushEscaped(line))
                     {
-                        batch.Add(e);
+                        sessions.Add(e);
                     }
 
                     continue;
@@ -173,12 +127,12 @@ internal static class ClientPipeline
 
                 if (builder.Push(line, out var skipped) is { } one)
                 {
-                    batch.Add(one);
+                    sessions.Add(one);
                 }
 
                 if (skipped is { } passed)
                 {
-                    batch.Add(passed);
+                    sessions.Skip(passed.Line, passed.Session, passed.ParentSession);
                 }
             }
 

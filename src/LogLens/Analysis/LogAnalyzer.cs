@@ -11,27 +11,16 @@ namespace LogLens.Analysis;
 /// </summary>
 public sealed class LogAnalyzer
 {
-    private const int HeadCapacity = 4096;
-    private const int TailCapacity = 4096;
-
-    /// <summary>A wait for the user at least this long is kept for the rules: no program answers a prompt that slowly.</summary>
-    private static readonly TimeSpan UserWaitWorthKeeping = TimeSpan.FromSeconds(1);
-
-    /// <summary>How many long user waits a session keeps for the rules.</summary>
-    private const int UserWaitsKept = 64;
-
-    private readonly Dictionary<int, Collector> open = [];
     private readonly List<SessionReport> done = [];
     private readonly Action<SessionReport>? onSession;
     private SessionReport? lastDecisive;
     private SessionReport? lastBeyondLocal;
     private SessionReport? lastTop;
-    private int currentTop = -1;
-    private bool anySsh;
 
     /// <summary>An analyzer that keeps every session's report in <see cref="Report.Sessions"/>.</summary>
     public LogAnalyzer()
     {
+        Sessions = new SessionCollector(Conclude);
     }
 
     /// <summary>
@@ -44,26 +33,21 @@ public sealed class LogAnalyzer
     {
         ArgumentNullException.ThrowIfNull(onSession);
         this.onSession = onSession;
+        Sessions = new SessionCollector(Conclude);
     }
+
+    /// <summary>
+    /// The collecting half: each session's events, until a later top-level session starts or the log ends; it hands the closed
+    /// sessions to <see cref="Conclude"/> (or to whoever <see cref="SessionCollector.Closed"/> names, e.g. another thread's queue).
+    /// </summary>
+    internal SessionCollector Sessions { get; }
 
     /// <summary>Adds the next event of the log.</summary>
     /// <param name="e">The event.</param>
     public void Add(SshEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.ParentSession is null && e.Session > currentTop)
-        {
-            FlushOpen();
-            currentTop = e.Session;
-        }
-
-        if (!open.TryGetValue(e.Session, out var collector))
-        {
-            open[e.Session] = collector = new Collector(e.Session, e.ParentSession, e.Line);
-        }
-
-        anySsh |= e is not Text;
-        collector.Add(e);
+        Sessions.Add(e);
     }
 
     /// <summary>
@@ -82,31 +66,16 @@ public sealed class LogAnalyzer
     /// Counts a line whose event, of a <see cref="ReadForLineOnly"/> type and without a time, was not built: the same as
     /// <see cref="Add"/> with that event.
     /// </summary>
-    internal void Skip(int line, int session, int? parentSession)
-    {
-        if (parentSession is null && session > currentTop)
-        {
-            FlushOpen();
-            currentTop = session;
-        }
-
-        if (!open.TryGetValue(session, out var collector))
-        {
-            open[session] = collector = new Collector(session, parentSession, line);
-        }
-
-        anySsh = true;
-        collector.Skip(line);
-    }
+    internal void Skip(int line, int session, int? parentSession) => Sessions.Skip(line, session, parentSession);
 
     /// <summary>Finishes the log and returns its report.</summary>
     /// <param name="source">The input's name, for the report.</param>
     /// <returns>The report.</returns>
     public Report Complete(string source)
     {
-        FlushOpen();
+        Sessions.Flush();
         var main = lastDecisive ?? lastBeyondLocal ?? lastTop;
-        if (main is null || !anySsh)
+        if (main is null || !Sessions.AnySsh)
         {
             return new Report(source, Outcome.Inconclusive, Phase.Local, null, null, null, [], [],
                 "no ssh output found: run ssh with -v (better -vvv) and pass its whole output, e.g. ssh -vvv host 2>&1 | loglens");
@@ -115,24 +84,15 @@ public sealed class LogAnalyzer
         return new Report(source, main.Outcome, main.Phase, main.Client, main.Server, main.Target, main.Findings, done, main.Summary) { Main = main };
     }
 
-    private void FlushOpen()
+    /// <summary>Diagnoses sessions just closed (a top-level session and its hops, hops first) and hands on their reports in order.</summary>
+    internal void Conclude(IReadOnlyList<ClosedSession> closed)
     {
-        if (open.Count == 0)
+        var reports = new SessionReport[closed.Count];
+        for (var i = 0; i < closed.Count; i++)
         {
-            return;
+            reports[i] = Diagnose(closed[i].View, closed[i].FirstLine, closed[i].LastLine);
         }
 
-        var views = new Dictionary<int, SessionView>();
-        var reports = new List<SessionReport>(open.Count);
-        foreach (var collector in open.Values.OrderByDescending(c => c.Index))
-        {
-            var hops = views.Values.Where(v => v.Parent == collector.Index).OrderBy(v => v.Index).ToList();
-            var view = collector.ToView(hops);
-            views[collector.Index] = view;
-            reports.Add(Diagnose(view, collector.FirstLine, collector.LastLine));
-        }
-
-        open.Clear();
         foreach (var report in reports.OrderBy(r => r.Index))
         {
             if (report.Parent is null)
@@ -193,10 +153,7 @@ public sealed class LogAnalyzer
         var target = view.Target;
         var version = view.First<LocalVersion>()?.Version is { } local ? OpenSshVersion.Software(local) : view.Client;
         var fingerprints = view.All<KeyEvent>().Select(k => k.Fingerprint).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var events = view.Events;
-        var start = events.FirstOrDefault(e => e.Timestamp is not null)?.Timestamp;
-        var end = events.LastOrDefault(e => e.Timestamp is not null)?.Timestamp;
-        return new ConnectionInfo(null, null, target?.Address ?? target?.Host, target?.Port, target?.User, version, fingerprints, start, end);
+        return new ConnectionInfo(null, null, target?.Address ?? target?.Host, target?.Port, target?.User, version, fingerprints, view.FirstTime, view.LastTime);
     }
 
     private static string Describe(Phase phase) => phase switch
@@ -210,138 +167,4 @@ public sealed class LogAnalyzer
         Phase.Authentication => "authentication",
         _ => "the session",
     };
-
-    /// <summary>Collects one session's events: all but the trace lines, at most a head and a tail of them.</summary>
-    private sealed class Collector(int index, int? parent, int firstLine)
-    {
-        private readonly List<SshEvent> head = [];
-        private readonly Queue<SshEvent> tail = new();
-        private readonly List<(Phase Phase, DateTimeOffset Start)> phaseStarts = [];
-        private Phase reached = Phase.Local;
-        private SshEvent? lastStamped;
-        private DateTimeOffset? lastTime;
-        private SlowStep? slowest;
-        private int lastReceived;
-
-        /// <summary>What ssh waits for after the last event, and that event.</summary>
-        private Wait waiting = Wait.Nothing;
-        private SshEvent? lastEvent;
-
-        /// <summary>Time spent waiting for the user since the last line that says something, per phase, and the long waits.</summary>
-        private TimeSpan userSinceStamped;
-        private readonly List<TimeSpan> userPerPhase = [];
-        private readonly List<SlowStep> userWaits = [];
-
-        public int Index { get; } = index;
-
-        public int FirstLine { get; } = firstLine;
-
-        public int LastLine { get; private set; } = firstLine;
-
-        /// <summary>
-        /// A line whose event (a <see cref="ReadForLineOnly"/> type, without a time) was not built: what <see cref="Add"/> does
-        /// with such an event. It shows no wait, so what ssh waits for stays; the last event is read only at a line with a time
-        /// after an earlier one with a time, and no line of a session is skipped once one of its lines had a time.
-        /// </summary>
-        public void Skip(int line) => LastLine = line;
-
-        public void Add(SshEvent e)
-        {
-            LastLine = e.Line;
-            CountUserWait(e);
-            var entered = PhaseTracker.Entered(e) is { } phase && phase > reached;
-            if (entered)
-            {
-                reached = PhaseTracker.Entered(e)!.Value;
-            }
-
-            if (e.Timestamp is { } time)
-            {
-                if (phaseStarts.Count == 0 || entered)
-                {
-                    phaseStarts.Add((reached, time));
-                    userPerPhase.Add(TimeSpan.Zero);
-                }
-
-                lastTime = time;
-            }
-
-            if (e is PacketTrace { Sent: false })
-            {
-                lastReceived = e.Line;
-            }
-
-            if (e is PacketTrace or ChannelStep or KexStep or KnownHostsLookup or AuthStep or ConnectStep or ServerRequest)
-            {
-                return;
-            }
-
-            if (e.Timestamp is { } stamp)
-            {
-                // Silences are measured between the lines that say something, not the packet traces inside them,
-                // and without the time ssh waited for the user (a prompt, the interactive session): that is no slow step.
-                if (lastStamped?.Timestamp is { } previous && stamp - previous - userSinceStamped is var gap && gap > (slowest?.Gap ?? TimeSpan.Zero))
-                {
-                    slowest = new SlowStep(gap, lastStamped, e);
-                }
-
-                lastStamped = e;
-                userSinceStamped = TimeSpan.Zero;
-            }
-
-            if (head.Count < HeadCapacity)
-            {
-                head.Add(e);
-                return;
-            }
-
-            tail.Enqueue(e);
-            if (tail.Count > TailCapacity)
-            {
-                tail.Dequeue();
-            }
-        }
-
-        /// <summary>The view of the session (once: the collector is done with its events, which the view keeps without a copy when the tail is empty).</summary>
-        public SessionView ToView(IReadOnlyList<SessionView> hops) =>
-            new(Index, parent, tail.Count == 0 ? head : [.. head, .. tail], reached, hops, Timings(), slowest, userWaits) { LastPacketReceivedLine = lastReceived };
-
-        /// <summary>
-        /// When ssh printed nothing because it waited for the user (see <see cref="Waits"/>), the silence before this event is
-        /// the user's time: it is left out of the phase's duration and of the slow steps, and a long one is kept for the rules.
-        /// </summary>
-        private void CountUserWait(SshEvent e)
-        {
-            if (e.Timestamp is { } time && lastTime is { } previous && time > previous && waiting.Kind == WaitKind.User && lastEvent is not null)
-            {
-                var gap = time - previous;
-                userSinceStamped += gap;
-                if (userPerPhase.Count > 0)
-                {
-                    userPerPhase[^1] += gap;
-                }
-
-                // The first ones are enough (the prompts come before the session): memory stays flat over long sessions.
-                if (gap >= UserWaitWorthKeeping && userWaits.Count < UserWaitsKept)
-                {
-                    userWaits.Add(new SlowStep(gap, lastEvent, e));
-                }
-            }
-
-            waiting = Waits.After(e) ?? waiting;
-            lastEvent = e;
-        }
-
-        private List<PhaseTiming> Timings()
-        {
-            var timings = new List<PhaseTiming>(phaseStarts.Count);
-            for (var i = 0; i < phaseStarts.Count; i++)
-            {
-                var end = i + 1 < phaseStarts.Count ? phaseStarts[i + 1].Start : lastTime ?? phaseStarts[i].Start;
-                timings.Add(new PhaseTiming(phaseStarts[i].Phase, end - phaseStarts[i].Start - userPerPhase[i]));
-            }
-
-            return timings;
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using LogLens.Events;
 using LogLens.Findings;
 
@@ -69,6 +70,8 @@ public sealed class SessionView
         {
             var e = events[i];
             Failure = IsFailure(e) ? e : Failure;
+            FirstTime ??= e.Timestamp;
+            LastTime = e.Timestamp ?? LastTime;
             LastProgress = PhaseTracker.Entered(e) is null ? LastProgress : e;
             ids[i] = EventTypeIds.Of(e.GetType());
             types = Math.Max(types, ids[i] + 1);
@@ -94,6 +97,12 @@ public sealed class SessionView
             order[next[ids[i]]++] = i;
         }
     }
+
+    /// <summary>The time of the first event that has one (live mode, or a log with timestamps).</summary>
+    internal DateTimeOffset? FirstTime { get; }
+
+    /// <summary>The time of the last event that has one.</summary>
+    internal DateTimeOffset? LastTime { get; }
 
     /// <summary>The session's index in the log, from 0.</summary>
     public int Index { get; }
@@ -206,6 +215,12 @@ public sealed class SessionView
     public T? First<T>()
         where T : SshEvent
     {
+        if (TypeId<T>.Sealed)
+        {
+            var (from, to) = Group<T>();
+            return to > from ? At<T>(from) : null;
+        }
+
         var all = Of<T>();
         return all.Length == 0 ? null : all[0];
     }
@@ -216,6 +231,12 @@ public sealed class SessionView
     public T? Last<T>()
         where T : SshEvent
     {
+        if (TypeId<T>.Sealed)
+        {
+            var (from, to) = Group<T>();
+            return to > from ? At<T>(to - 1) : null;
+        }
+
         var all = Of<T>();
         return all.Length == 0 ? null : all[^1];
     }
@@ -230,7 +251,32 @@ public sealed class SessionView
     /// <typeparam name="T">The event type.</typeparam>
     /// <returns>Whether one is present.</returns>
     public bool Has<T>()
-        where T : SshEvent => Of<T>().Length > 0;
+        where T : SshEvent
+    {
+        if (TypeId<T>.Sealed)
+        {
+            var (from, to) = Group<T>();
+            return to > from;
+        }
+
+        return Of<T>().Length > 0;
+    }
+
+    /// <summary>Where the events of an exact type are in <see cref="order"/>: <c>from..to</c>, empty when there are none.</summary>
+    private (int From, int To) Group<T>()
+        where T : SshEvent
+    {
+        var t = TypeId<T>.Value;
+        return t + 1 < start.Length ? (start[t], start[t + 1]) : (0, 0);
+    }
+
+    /// <summary>The event at a position of <see cref="order"/>, known to be of type <typeparamref name="T"/> (the index grouped it so).</summary>
+    private T At<T>(int position)
+        where T : SshEvent
+    {
+        WorkMeter.Visit();
+        return Unsafe.As<T>(events[order[position]]);
+    }
 
     /// <summary>
     /// The events of a type, in order, from the index built with the view: an exact type is one lookup, a base type
@@ -245,10 +291,10 @@ public sealed class SessionView
         }
 
         T[] array;
-        if (typeof(T).IsSealed)
+        if (TypeId<T>.Sealed)
         {
             // One exact type: its group, already in order.
-            var (from, to) = EventTypeIds.TryGet(typeof(T), out var t) && t + 1 < start.Length ? (start[t], start[t + 1]) : (0, 0);
+            var (from, to) = Group<T>();
             array = to > from ? new T[to - from] : [];
             for (var i = 0; i < array.Length; i++)
             {
@@ -347,6 +393,18 @@ public sealed class SessionView
 }
 
 /// <summary>A small number for every event type, given once for the whole process: a session's type index is two arrays.</summary>
+/// <summary>An event type's number (<see cref="EventTypeIds"/>) and whether it is exact, read once per type.</summary>
+/// <typeparam name="T">The event type.</typeparam>
+internal static class TypeId<T>
+    where T : SshEvent
+{
+    /// <summary>Whether no type derives from it: its events are one group of the index.</summary>
+    public static readonly bool Sealed = typeof(T).IsSealed;
+
+    /// <summary>Its number, for an exact type (-1 for a base type).</summary>
+    public static readonly int Value = Sealed ? EventTypeIds.Of(typeof(T)) : -1;
+}
+
 internal static class EventTypeIds
 {
     private static readonly object Gate = new();
@@ -355,9 +413,6 @@ internal static class EventTypeIds
 
     /// <summary>The type's number.</summary>
     public static int Of(Type type) => Ids.TryGetValue(type, out var id) ? id : Add(type);
-
-    /// <summary>The type's number, if it has one (an event of it was ever indexed).</summary>
-    public static bool TryGet(Type type, out int id) => Ids.TryGetValue(type, out id);
 
     /// <summary>The type of a number given by <see cref="Of"/>.</summary>
     public static Type At(int id) => Volatile.Read(ref types)[id];

@@ -11,7 +11,7 @@ namespace LogLens.Tests.Analysis;
 /// </summary>
 public class ReadAheadTests
 {
-    /// <summary>Every lab client log, in order: about 7,000 lines, more than 20 batches.</summary>
+    /// <summary>Every lab client log, in order: about 7,000 lines, several times what is read before the second thread starts.</summary>
     private static string LabLogs() =>
         string.Concat(Repo.LabScenarios().Select(s => File.ReadAllText(s.ClientLog)));
 
@@ -19,7 +19,7 @@ public class ReadAheadTests
     public void ReadingAheadChangesNoReport()
     {
         var text = LabLogs();
-        text.Split('\n').Length.Should().BeGreaterThan(20 * ClientPipeline.BatchSize);
+        text.Split('\n').Length.Should().BeGreaterThan(5 * ClientPipeline.InlineLines);
 
         var ahead = Json(SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null));
         Json(SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null, readAhead: false)).Should().Be(ahead);
@@ -48,7 +48,7 @@ public class ReadAheadTests
     [Test]
     public void AReadErrorAfterManyBatchesReachesTheCaller()
     {
-        var reader = new FailingReader(LabLogs(), failAfter: 10 * ClientPipeline.BatchSize);
+        var reader = new FailingReader(LabLogs(), failAfter: 3 * ClientPipeline.InlineLines);
 
         var analyze = () => SshLog.AnalyzeClient(reader, "log", onSession: null);
 

@@ -15,7 +15,8 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
     /// <summary>Whether the session reached its server through a proxy command or jump host (as far as the log shows).</summary>
     internal static bool Involved(SessionView session) =>
         session.Has<ProxyCommandExecuting>() || session.Has<ProxyJumpCommand>() || session.Hops.Count > 0 || IsFailedForwarder(session) ||
-        session.Events.Any(e => e is ConnectionClosedByPeer { Host: Unknown } or BannerExchangeFailed { Host: Unknown } or ConnectionReset { Host: Unknown } or ConnectionError { Host: Unknown }) ||
+        session.All<ConnectionClosedByPeer>().Any(e => e.Host == Unknown) || session.All<BannerExchangeFailed>().Any(e => e.Host == Unknown) ||
+        session.All<ConnectionReset>().Any(e => e.Host == Unknown) || session.All<ConnectionError>().Any(e => e.Host == Unknown) ||
         (session.Has<ProcessSpawnFailed>() && !session.Has<RemoteVersion>());
 
     /// <summary>
