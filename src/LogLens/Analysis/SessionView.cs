@@ -392,7 +392,6 @@ public sealed class SessionView
     }
 }
 
-/// <summary>A small number for every event type, given once for the whole process: a session's type index is two arrays.</summary>
 /// <summary>An event type's number (<see cref="EventTypeIds"/>) and whether it is exact, read once per type.</summary>
 /// <typeparam name="T">The event type.</typeparam>
 internal static class TypeId<T>
@@ -405,6 +404,7 @@ internal static class TypeId<T>
     public static readonly int Value = Sealed ? EventTypeIds.Of(typeof(T)) : -1;
 }
 
+/// <summary>A small number for every event type, given once for the whole process: a session's type index is two arrays.</summary>
 internal static class EventTypeIds
 {
     private static readonly object Gate = new();
