@@ -9,7 +9,8 @@ namespace LogLens.Cli.Live;
 /// messages in <c>loglens ssh</c>), and hands the chunks on. When the interrupt token fires (SIGINT, SIGTERM, SIGHUP) the
 /// reader ends at once, as if the input had ended, so what arrived is analysed and reported. The <c>end</c> token ends
 /// it the same way without calling it an interrupt: ssh exited while a child of it (a ControlPersist master started
-/// with -v) still holds its stderr open.
+/// with -v) still holds its stderr open. Each chunk keeps the time it arrived: <see cref="Arrivals"/> tells the analysis
+/// that time for the lines it reads, not the time it gets to them (on a busy machine the analysis may lag behind the input).
 /// </summary>
 internal sealed class LiveInput : TextReader
 {
@@ -23,16 +24,20 @@ internal sealed class LiveInput : TextReader
     private readonly Action<string>? echo;
     private readonly CancellationToken interrupt;
     private readonly CancellationToken stop;
-    private readonly BlockingCollection<string> chunks = new(boundedCapacity: 64);
+    private readonly BlockingCollection<(string Text, DateTimeOffset Arrived)> chunks = new(boundedCapacity: 64);
+    private readonly TimeProvider clock;
     private readonly StringBuilder line = new();
     private IOException? failure;
     private string? chunk;
+    private DateTimeOffset? arrived;
     private int position;
     private bool afterCarriageReturn;
     private bool stopped;
 
-    public LiveInput(TextReader source, LiveWatch watch, Action<string>? echo, CancellationToken interrupt, CancellationToken end = default)
+    public LiveInput(TextReader source, LiveWatch watch, Action<string>? echo, TimeProvider clock, CancellationToken interrupt, CancellationToken end = default)
     {
+        this.clock = clock;
+        Arrivals = new ArrivalClock(this, clock);
         stop = end.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(interrupt, end).Token : interrupt;
         this.source = source;
         this.watch = watch;
@@ -40,6 +45,12 @@ internal sealed class LiveInput : TextReader
         this.interrupt = interrupt;
         new Thread(Pump) { IsBackground = true, Name = "loglens live input" }.Start();
     }
+
+    /// <summary>
+    /// A clock that reads the arrival time of the text last read from this reader (the clock's time before any): the
+    /// arrival times for the events of the lines read.
+    /// </summary>
+    public TimeProvider Arrivals { get; }
 
     /// <summary>Whether the input ended because of an interrupt rather than its end.</summary>
     public bool Interrupted { get; private set; }
@@ -53,7 +64,7 @@ internal sealed class LiveInput : TextReader
         while (chunk is null || position == chunk.Length)
         {
             // What already arrived is read first, also after a signal: the report covers every line ssh printed.
-            if (!chunks.TryTake(out chunk))
+            if (!chunks.TryTake(out var next))
             {
                 if (Interrupted || stopped)
                 {
@@ -63,7 +74,7 @@ internal sealed class LiveInput : TextReader
 
                 try
                 {
-                    if (!chunks.TryTake(out chunk, Timeout.Infinite, stop))
+                    if (!chunks.TryTake(out next, Timeout.Infinite, stop))
                     {
                         chunk = null;
                         return failure is null ? 0 : throw failure;
@@ -78,6 +89,7 @@ internal sealed class LiveInput : TextReader
                 }
             }
 
+            (chunk, arrived) = next;
             position = 0;
         }
 
@@ -104,13 +116,14 @@ internal sealed class LiveInput : TextReader
             while ((n = source.Read(buffer, 0, buffer.Length)) > 0)
             {
                 var text = new string(buffer, 0, n);
+                var time = clock.GetUtcNow();
                 watch.ObserveText(text);
                 if (echo is not null)
                 {
                     Lines(text);
                 }
 
-                chunks.Add(text, stop);
+                chunks.Add((text, time), stop);
             }
 
             if (line.Length > 0)
@@ -164,5 +177,20 @@ internal sealed class LiveInput : TextReader
         var text = line.ToString();
         line.Clear();
         echo?.Invoke(text);
+    }
+
+    /// <summary>The time the text being read arrived; everything else from the clock it was given.</summary>
+    private sealed class ArrivalClock(LiveInput input, TimeProvider clock) : TimeProvider
+    {
+        public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
+
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => input.arrived ?? clock.GetUtcNow();
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            clock.CreateTimer(callback, state, dueTime, period);
     }
 }

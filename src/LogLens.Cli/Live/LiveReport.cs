@@ -26,8 +26,8 @@ internal static class LiveReport
         var settings = LoglensCommand.Live;
         var watch = new LiveWatch(settings.Clock, options.Quiet ? null : error);
         using var timer = settings.Clock.CreateTimer(_ => watch.Check(), null, settings.Tick, settings.Tick);
-        input = new LiveInput(source, watch, echo, interrupts.Token, end);
-        var report = ReportCommand.Analyze(input, name, options, error, live: true, json, settings.Clock);
+        input = new LiveInput(source, watch, echo, settings.Clock, interrupts.Token, end);
+        var report = ReportCommand.Analyze(input, name, options, error, live: true, json, input.Arrivals);
         // A Ctrl-C reaches ssh too: its output may end a moment before loglens sees the signal; it was still an interrupt.
         var interrupted = input.Interrupted || interrupts.Token.IsCancellationRequested;
         return new LiveResult(report, interrupted, watch.Summary(interrupted));
