@@ -28,6 +28,7 @@ public sealed class ReportJsonWriter : IDisposable
     private readonly bool asArray;
     private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
     private readonly Utf8JsonWriter json;
+    private char[] chars = new char[16 * 1024];
     private bool any;
 
     /// <summary>A writer to <paramref name="output"/>.</summary>
@@ -198,7 +199,16 @@ public sealed class ReportJsonWriter : IDisposable
     private void Drain()
     {
         json.Flush();
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        // Through a reused character buffer, not a string per session (over a large log that was as many bytes as the JSON).
+        var bytes = buffer.WrittenSpan;
+        var needed = System.Text.Encoding.UTF8.GetMaxCharCount(bytes.Length);
+        if (chars.Length < needed)
+        {
+            chars = new char[Math.Max(needed, chars.Length * 2)];
+        }
+
+        var length = System.Text.Encoding.UTF8.GetChars(bytes, chars);
+        output.Write(chars, 0, length);
         output.Flush();
         buffer.ResetWrittenCount();
     }
