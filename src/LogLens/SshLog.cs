@@ -130,11 +130,17 @@ public static class SshLog
     /// <param name="reader">The reader; it is not closed.</param>
     /// <param name="source">The name to give the input in the report.</param>
     /// <returns>The report.</returns>
-    public static Report Analyze(TextReader reader, string source)
+    public static Report Analyze(TextReader reader, string source) => Analyze(reader, source, readAhead: true);
+
+    /// <inheritdoc cref="Analyze(TextReader, string)"/>
+    /// <param name="reader">The reader; it is not closed.</param>
+    /// <param name="source">The name to give the input in the report.</param>
+    /// <param name="readAhead">Whether ssh's output, when long, may be read on a second thread (see <see cref="ClientPipeline"/>).</param>
+    internal static Report Analyze(TextReader reader, string source, bool readAhead)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var (kind, input) = LogSniffer.Sniff(reader);
-        return kind == LogKind.Server ? SshdLog.Analyze(input, source) : AnalyzeClient(input, source, onSession: null);
+        return kind == LogKind.Server ? SshdLog.Analyze(input, source) : AnalyzeClient(input, source, onSession: null, readAhead: readAhead);
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LogLens.Analysis;
-using LogLens.Parsing;
 
 namespace LogLens.Tests.Robustness;
 
@@ -147,11 +146,7 @@ public class LinearWorkTests
     /// <see cref="SshLog.Analyze(string)"/> on this thread alone: a long log is otherwise read on a second thread, whose
     /// allocations and reads the per-thread counts would miss.
     /// </summary>
-    private static void Analyze(string text)
-    {
-        var (kind, input) = LogSniffer.Sniff(new StringReader(text));
-        _ = kind == LogKind.Server ? SshdLog.Analyze(input, "-") : SshLog.AnalyzeClient(input, "-", onSession: null, readAhead: false);
-    }
+    private static void Analyze(string text) => SshLog.Analyze(new StringReader(text), "-", readAhead: false);
 
     private static void ShouldBeLinear(string small, string large, Action<string> work)
     {
