@@ -21,7 +21,14 @@ internal static class LineUnwrapper
     /// <summary>Returns the line without its wrappers (the same instance when there are none).</summary>
     public static string Strip(string raw)
     {
-        var span = raw.AsSpan();
+        // Most lines are ssh's own, unwrapped: no wrapper starts with "debug", so only their end may need trimming.
+        var span = raw.StartsWith("debug", StringComparison.Ordinal) ? raw.AsSpan() : SkipWrappers(raw);
+        span = span.TrimEnd(" \t\r`");
+        return span.Length == raw.Length ? raw : span.ToString();
+    }
+
+    private static ReadOnlySpan<char> SkipWrappers(ReadOnlySpan<char> span)
+    {
         var changed = true;
         while (changed)
         {
@@ -47,9 +54,7 @@ internal static class LineUnwrapper
             changed = span.Length != before;
         }
 
-        span = SkipToGluedDebug(span);
-        span = span.TrimEnd(" \t\r`");
-        return span.Length == raw.Length ? raw : span.ToString();
+        return SkipToGluedDebug(span);
     }
 
     /// <summary>
