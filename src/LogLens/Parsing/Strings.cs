@@ -1,28 +1,20 @@
-using System.Collections.Concurrent;
-
 namespace LogLens.Parsing;
 
 /// <summary>
-/// A bounded pool of short strings that repeat from line to line (function names, key types, method names), so
-/// that reading them from a line allocates only the first time. Thread-safe; once full it just allocates.
+/// A cache of short strings that repeat from line to line (function names, key types, method names), so that reading
+/// them from a line allocates only the first time: one slot per hash, the latest string in it. Thread-safe without
+/// locks (a slot holds a whole reference or none); memory is bounded by the slots.
 /// </summary>
 internal static class Strings
 {
-    /// <summary>The longest string kept in the pool.</summary>
+    /// <summary>The longest string kept in the cache.</summary>
     public const int MaxPooledLength = 40;
 
-    private const int Capacity = 4096;
+    private const int Slots = 4096;
 
-    private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
-    private static int count;
-#if NET9_0_OR_GREATER
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
-        Pool.GetAlternateLookup<ReadOnlySpan<char>>();
-#else
-    private static readonly SpanKeyedLookup<string> Lookup = new(Pool);
-#endif
+    private static readonly string?[] Cache = new string?[Slots];
 
-    /// <summary>The text as a string: the pooled instance when there is one, a new one otherwise.</summary>
+    /// <summary>The text as a string: the cached instance when there is one, a new one otherwise.</summary>
     public static string Of(ReadOnlySpan<char> text)
     {
         if (text.Length == 0)
@@ -35,19 +27,27 @@ internal static class Strings
             return text.ToString();
         }
 
-        if (Lookup.TryGetValue(text, out var pooled))
+        ref var slot = ref Cache[Hash(text) & (Slots - 1)];
+        var cached = Volatile.Read(ref slot);
+        if (cached is not null && text.SequenceEqual(cached))
         {
-            return pooled;
+            return cached;
         }
 
         var value = text.ToString();
+        Volatile.Write(ref slot, value);
+        return value;
+    }
 
-        // ConcurrentDictionary.Count takes every lock: a counter of our own keeps a miss cheap once the pool is full.
-        if (Volatile.Read(ref count) < Capacity && Pool.TryAdd(value, value))
+    /// <summary>FNV-1a over the characters: cheap for short text, and stable (the cache needs no randomized hash).</summary>
+    private static uint Hash(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
         {
-            Interlocked.Increment(ref count);
+            hash = (hash ^ c) * 16777619u;
         }
 
-        return value;
+        return hash ^ (hash >> 15);
     }
 }

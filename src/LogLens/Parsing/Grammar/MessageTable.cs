@@ -180,14 +180,14 @@ internal sealed class MessageTable
     private static bool TryRule(MessageRule rule, ReadOnlySpan<char> message, Type[]? skip, out SshEvent? found, out Type? skipped)
     {
         (found, skipped) = (null, null);
-        if (skip is not null && rule is { Produces: { } type, Matches: { } matches } && Array.IndexOf(skip, type) >= 0)
+        if (skip is not null && rule is { Produces: { } type, Matches: { } matches } && Skips(skip, type))
         {
             skipped = matches(message) ? type : null;
             return skipped is not null;
         }
 
         found = rule.Fast(message);
-        if (found is not null && skip is not null && Array.IndexOf(skip, found.GetType()) >= 0)
+        if (found is not null && skip is not null && Skips(skip, found.GetType()))
         {
             skipped = found.GetType();
             found = null;
@@ -195,6 +195,20 @@ internal sealed class MessageTable
         }
 
         return found is not null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is one of <paramref name="skip"/> (a type is one object: no equality comparer needed).</summary>
+    private static bool Skips(Type[] skip, Type type)
+    {
+        foreach (var t in skip)
+        {
+            if (ReferenceEquals(t, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Add(Dictionary<string, List<MessageRule>> index, string key, MessageRule rule)
