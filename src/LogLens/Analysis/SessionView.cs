@@ -143,6 +143,20 @@ public sealed class SessionView
     /// </summary>
     public bool Authenticated => Has<AuthenticatedTo>() || Has<AuthSucceeded>() || Has<EnteringInteractiveSession>() || Has<ExitStatus>();
 
+    /// <summary>The host and port named by the last line that names the other end (see <see cref="Peer"/>), or nothing.</summary>
+    private (string? Host, int? Port) LastPeer()
+    {
+        for (var i = visible.Count - 1; i >= 0; i--)
+        {
+            if (Peer(visible[i]) is { Host: not null } peer)
+            {
+                return peer;
+            }
+        }
+
+        return (null, null);
+    }
+
     /// <summary>The host and port a line names as the other end, or nothing (a proxy's <c>UNKNOWN port 65535</c> names none).</summary>
     private static (string? Host, int? Port) Peer(SshEvent e)
     {
@@ -177,10 +191,16 @@ public sealed class SessionView
         var auth = First<AuthenticatingTo>();
         var failed = Last<ConnectFailed>();
         var denied = Last<PermissionDenied>();
-        // Without -v the lines that name the peer are the failure ones: "Connection closed by H port P", "Host key for [H]:P has changed".
-        var peer = Events.Select(Peer).LastOrDefault(p => p.Host is not null);
-        var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host ?? First<NegotiationFailed>()?.Host ?? peer.Host;
-        var port = connecting?.Port ?? auth?.Port ?? failed?.Port ?? First<NegotiationFailed>()?.Port ?? (peer.Host == host ? peer.Port : null);
+        var host = connecting?.Host ?? auth?.Host ?? failed?.Host ?? denied?.Host ?? First<ResolveFailed>()?.Host ?? First<NegotiationFailed>()?.Host;
+        var port = connecting?.Port ?? auth?.Port ?? failed?.Port ?? First<NegotiationFailed>()?.Port;
+        if (host is null || port is null)
+        {
+            // Without -v the lines that name the peer are the failure ones: "Connection closed by H port P", "Host key for [H]:P has changed".
+            var peer = LastPeer();
+            host ??= peer.Host;
+            port ??= peer.Host == host ? peer.Port : null;
+        }
+
         var user = auth?.User ?? denied?.User;
         if (host is null && port is null && user is null)
         {

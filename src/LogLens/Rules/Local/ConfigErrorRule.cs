@@ -190,6 +190,9 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
         Options.Keys.FirstOrDefault(k => k.Equals(option, StringComparison.OrdinalIgnoreCase)) ??
         VendorOptions.Keys.FirstOrDefault(k => k.Equals(option, StringComparison.OrdinalIgnoreCase)) ?? option;
 
+    /// <summary>The client options and their lower-case forms, for <see cref="Closest"/>.</summary>
+    private static readonly (string Key, string Lower)[] LowerOptions = [.. Options.Keys.Select(k => (k, k.ToLowerInvariant()))];
+
     private static string? Closest(string option)
     {
         if (option.Length < 4)
@@ -197,7 +200,8 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
             return null;
         }
 
-        var best = Options.Keys.Select(k => (Key: k, Distance: Distance(option.ToLowerInvariant(), k.ToLowerInvariant()))).MinBy(p => p.Distance);
+        var lower = option.ToLowerInvariant();
+        var best = LowerOptions.Select(k => (k.Key, Distance: Distance(lower, k.Lower))).MinBy(p => p.Distance);
         return best.Distance <= Math.Max(1, Math.Min(3, option.Length / 5)) ? best.Key : null;
     }
 

@@ -10,6 +10,12 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
     public override Finding? Evaluate(RuleContext context)
     {
         var session = context.Session;
+        if (!session.Has<IdentityNotAccessible>() && !session.All<IdentityFile>().Any(i => i.Missing))
+        {
+            // No line says an identity file is missing or unreadable.
+            return null;
+        }
+
         var explicitPaths = LocalFacts.ExplicitIdentities(session);
 
         // A user-provided identity that cannot be read is reported without a debug level ("Warning: Identity file ...",
