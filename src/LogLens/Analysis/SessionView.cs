@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using LogLens.Events;
 using LogLens.Findings;
@@ -69,14 +68,16 @@ public sealed class SessionView
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            Failure = IsFailure(e) ? e : Failure;
             FirstTime ??= e.Timestamp;
             LastTime = e.Timestamp ?? LastTime;
-            LastProgress = PhaseTracker.Entered(e) is null ? LastProgress : e;
             ids[i] = EventTypeIds.Of(e.GetType());
             types = Math.Max(types, ids[i] + 1);
             linesInOrder &= i == 0 || events[i - 1].Line <= e.Line;
         }
+
+        // Both are near the end of nearly every session: looked for from there.
+        Failure = LastWhere(events, IsFailure);
+        LastProgress = LastWhere(events, e => PhaseTracker.Entered(e) is not null);
 
         // A counting sort by type number: stable, so each type's positions stay in order.
         start = new int[types + 1];
@@ -96,6 +97,19 @@ public sealed class SessionView
         {
             order[next[ids[i]]++] = i;
         }
+    }
+
+    private static SshEvent? LastWhere(List<SshEvent> events, Func<SshEvent, bool> test)
+    {
+        for (var i = events.Count - 1; i >= 0; i--)
+        {
+            if (test(events[i]))
+            {
+                return events[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The time of the first event that has one (live mode, or a log with timestamps).</summary>
@@ -428,11 +442,13 @@ internal static class TypeId<T>
 internal static class EventTypeIds
 {
     private static readonly object Gate = new();
-    private static readonly ConcurrentDictionary<Type, int> Ids = new();
+
+    /// <summary>The numbers given so far: replaced, never changed, when a type gets one (a plain dictionary reads faster than a concurrent one).</summary>
+    private static Dictionary<Type, int> ids = [];
     private static Type[] types = new Type[256];
 
     /// <summary>The type's number.</summary>
-    public static int Of(Type type) => Ids.TryGetValue(type, out var id) ? id : Add(type);
+    public static int Of(Type type) => Volatile.Read(ref ids).TryGetValue(type, out var id) ? id : Add(type);
 
     /// <summary>The type of a number given by <see cref="Of"/>.</summary>
     public static Type At(int id) => Volatile.Read(ref types)[id];
@@ -441,12 +457,12 @@ internal static class EventTypeIds
     {
         lock (Gate)
         {
-            if (Ids.TryGetValue(type, out var id))
+            if (ids.TryGetValue(type, out var id))
             {
                 return id;
             }
 
-            id = Ids.Count;
+            id = ids.Count;
             if (id == types.Length)
             {
                 var grown = new Type[types.Length * 2];
@@ -455,7 +471,7 @@ internal static class EventTypeIds
             }
 
             types[id] = type;
-            Ids[type] = id;
+            Volatile.Write(ref ids, new Dictionary<Type, int>(ids) { [type] = id });
             return id;
         }
     }
