@@ -79,6 +79,9 @@ internal sealed class MessageRule
     /// </summary>
     public Parser<SshEvent> Parser => parser.Value;
 
+    /// <summary>Whether <see cref="Parser"/> has been built (a test proves the span form never needs it).</summary>
+    internal bool HasBuiltParser => parser.IsValueCreated;
+
     /// <summary>The span matcher the dispatcher runs; it returns what <see cref="Parser"/> returns, without allocating per character.</summary>
     public SpanParser Fast { get; }
 
