@@ -64,6 +64,12 @@ internal static class LineUnwrapper
     public static bool TryReadTimestamp(string raw, out DateTimeOffset time)
     {
         time = default;
+        if (raw.Length == 0 || char.IsAsciiLetter(raw[0]))
+        {
+            // Most lines (debug1: ...): a stamp starts with a bracket, a digit or a space.
+            return false;
+        }
+
         var span = raw.AsSpan().TrimStart();
         if (span.Length > 12 && span[0] == '[' && span.IndexOf(']') is > 8 and < 40 and var close &&
             TimeSpan.TryParseExact(span[1..close], TimeOfDayFormats, CultureInfo.InvariantCulture, out var ofDay))

@@ -60,7 +60,9 @@ internal static class EnvelopeGrammar
 
         if (at < content.Length && (char.IsLetter(content[at]) || content[at] == '_'))
         {
-            var end = at + 1;
+            // The ASCII identifier characters in one vectorized search; a non-ASCII letter or digit (rare) goes on one by one.
+            var ascii = content[(at + 1)..].IndexOfAnyExcept(AsciiIdentifierChars);
+            var end = ascii < 0 ? content.Length : at + 1 + ascii;
             while (end < content.Length && (char.IsLetterOrDigit(content[end]) || content[end] == '_'))
             {
                 end++;
@@ -99,8 +101,11 @@ internal static class EnvelopeGrammar
     private static bool IsFunctionName(string name) => IsFunctionName(name.AsSpan());
 
     private static bool IsFunctionName(ReadOnlySpan<char> name) =>
-        PlainFunctionNamesBySpan.Contains(name) ||
-        (name.Contains('_') && name.ContainsAny(LowerAsciiLetters));
+        (name.Contains('_') && name.ContainsAny(LowerAsciiLetters)) ||
+        PlainFunctionNamesBySpan.Contains(name);
+
+    private static readonly System.Buffers.SearchValues<char> AsciiIdentifierChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
     // ContainsAnyInRange allocated 96 bytes per call here (.NET 10.0.12); SearchValues does not.
     private static readonly System.Buffers.SearchValues<char> LowerAsciiLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
