@@ -138,7 +138,8 @@ internal sealed class SessionCollector(Action<IReadOnlyList<ClosedSession>> clos
             LastLine = e.Line;
             CountUserWait(e);
             var entered = false;
-            if (PhaseTracker.Entered(e) is { } phase && phase > reached)
+            var trace = e is PacketTrace or ChannelStep or KexStep or KnownHostsLookup or AuthStep or ConnectStep or ServerRequest;
+            if (!trace && PhaseTracker.Entered(e) is { } phase && phase > reached)
             {
                 reached = phase;
                 entered = true;
@@ -160,8 +161,9 @@ internal sealed class SessionCollector(Action<IReadOnlyList<ClosedSession>> clos
                 lastReceived = e.Line;
             }
 
-            if (e is PacketTrace or ChannelStep or KexStep or KnownHostsLookup or AuthStep or ConnectStep or ServerRequest)
+            if (trace)
             {
+                // A trace line shows no phase (PhaseTracker knows none of them) and the rules never see it.
                 return;
             }
 

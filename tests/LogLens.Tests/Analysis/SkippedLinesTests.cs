@@ -122,6 +122,16 @@ public class SkippedLinesTests
         type.Should().NotBe<Text>().And.NotBe<UnknownMessage>();
     }
 
+    [TestCase(typeof(PacketTrace))]
+    [TestCase(typeof(AuthStep))]
+    public void ATraceLineTheCollectorLeavesOutShowsNoPhaseAndNoFailure(Type type)
+    {
+        // The collector asks PhaseTracker nothing about the trace lines it leaves out of a session.
+        var e = (SshEvent)RuntimeHelpers.GetUninitializedObject(type);
+        PhaseTracker.Entered(e).Should().BeNull();
+        SessionView.IsFailure(e).Should().BeFalse();
+    }
+
     private static IEnumerable<Type> ReadForLineOnly() => LogAnalyzer.ReadForLineOnly;
 
     private static string Json(Report report)

@@ -200,15 +200,26 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
             return null;
         }
 
+        // The edit distance is at least the difference in length: a name further off in length cannot be within the limit.
+        var limit = Math.Max(1, Math.Min(3, option.Length / 5));
         var lower = option.ToLowerInvariant();
-        var best = LowerOptions.Select(k => (k.Key, Distance: Distance(lower, k.Lower))).MinBy(p => p.Distance);
-        return best.Distance <= Math.Max(1, Math.Min(3, option.Length / 5)) ? best.Key : null;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var (key, name) in LowerOptions)
+        {
+            if (Math.Abs(name.Length - lower.Length) <= limit && Distance(lower, name) is var distance && distance < bestDistance)
+            {
+                (best, bestDistance) = (key, distance);
+            }
+        }
+
+        return bestDistance <= limit ? best : null;
     }
 
     private static int Distance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -223,7 +234,9 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];
