@@ -70,7 +70,7 @@ public sealed class SessionView
             var e = events[i];
             FirstTime ??= e.Timestamp;
             LastTime = e.Timestamp ?? LastTime;
-            ids[i] = EventTypeIds.Of(e.GetType());
+            ids[i] = EventTypeIds.Of(e);
             types = Math.Max(types, ids[i] + 1);
             linesInOrder &= i == 0 || events[i - 1].Line <= e.Line;
         }
@@ -443,21 +443,27 @@ internal static class EventTypeIds
 {
     private static readonly object Gate = new();
 
-    /// <summary>The numbers given so far: replaced, never changed, when a type gets one (a plain dictionary reads faster than a concurrent one).</summary>
-    private static Dictionary<Type, int> ids = [];
+    /// <summary>
+    /// The numbers given so far, by type handle (a number: no virtual hash or equality on <see cref="Type"/>); replaced, never
+    /// changed, when a type gets one (a plain dictionary reads faster than a concurrent one).
+    /// </summary>
+    private static Dictionary<nint, int> ids = [];
     private static Type[] types = new Type[256];
 
-    /// <summary>The type's number.</summary>
-    public static int Of(Type type) => Volatile.Read(ref ids).TryGetValue(type, out var id) ? id : Add(type);
+    /// <summary>The number of an event's type.</summary>
+    public static int Of(SshEvent e) => Volatile.Read(ref ids).TryGetValue(Type.GetTypeHandle(e).Value, out var id) ? id : Add(e.GetType());
 
-    /// <summary>The type of a number given by <see cref="Of"/>.</summary>
+    /// <summary>The type's number.</summary>
+    public static int Of(Type type) => Volatile.Read(ref ids).TryGetValue(type.TypeHandle.Value, out var id) ? id : Add(type);
+
+    /// <summary>The type of a number given by <see cref="Of(Type)"/>.</summary>
     public static Type At(int id) => Volatile.Read(ref types)[id];
 
     private static int Add(Type type)
     {
         lock (Gate)
         {
-            if (ids.TryGetValue(type, out var id))
+            if (ids.TryGetValue(type.TypeHandle.Value, out var id))
             {
                 return id;
             }
@@ -471,7 +477,7 @@ internal static class EventTypeIds
             }
 
             types[id] = type;
-            Volatile.Write(ref ids, new Dictionary<Type, int>(ids) { [type] = id });
+            Volatile.Write(ref ids, new Dictionary<nint, int>(ids) { [type.TypeHandle.Value] = id });
             return id;
         }
     }
