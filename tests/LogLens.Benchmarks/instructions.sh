@@ -31,15 +31,14 @@ fi
 # valgrind cannot read the debug information some builds carry: count a copy without it (the symbols stay).
 strip --strip-debug -o "$tmp/loglens" "$bin"
 
-# The lab client logs concatenated until a file reaches $2 bytes, cut there at a line end.
-make_log() {
-  local out="$1" want="$2" seed="$tmp/seed.log"
-  : > "$seed"
-  for f in "$root"/tests/fixtures/lab/*/client.log; do cat "$f" >> "$seed"; [[ -z "$(tail -c1 "$f")" ]] || echo >> "$seed"; done
-  : > "$out.full"
-  while (( $(stat -c %s "$out.full") < want )); do cat "$seed" >> "$out.full"; done
-  head -c "$want" "$out.full" | sed '$d' > "$out"
-  rm -f "$out.full"
+# make_log OUT BYTES, longest_lab_log
+source "$here/logs.sh"
+
+# The lab logs concatenated to exactly $2 bytes, cut back to the last whole line.
+cut_log() {
+  make_log "$1.full" "$2"
+  head -c "$2" "$1.full" | sed '$d' > "$1"
+  rm -f "$1.full"
 }
 
 count() {
@@ -48,9 +47,9 @@ count() {
   awk '/I *refs/ {gsub(",", "", $NF); print $NF}' "$tmp/valgrind.txt"
 }
 
-typical="$(wc -l "$root"/tests/fixtures/lab/*/client.log | grep -v ' total$' | sort -n | tail -1 | awk '{print $2}')"
-make_log "$tmp/5mb.log" 5000000
-make_log "$tmp/10mb.log" 10000000
+typical="$(longest_lab_log)"
+cut_log "$tmp/5mb.log" 5000000
+cut_log "$tmp/10mb.log" 10000000
 
 small=$(count "$typical")
 five=$(count "$tmp/5mb.log")

@@ -52,18 +52,8 @@ if has alloc; then
   dotnet "$here/bin/Release/net10.0/LogLens.Benchmarks.dll" --allocations | tee -a "$results"
 fi
 
-# The lab logs concatenated until a file reaches $2 bytes.
-make_log() {
-  local out="$1" want="$2" size=0
-  : > "$out"
-  local sources=("$root"/tests/fixtures/lab/*/client.log)
-  # One round into a seed file, then whole seeds: fast, and every copy is the same set of real logs.
-  local seed="$tmp/seed.log"
-  : > "$seed"
-  for f in "${sources[@]}"; do cat "$f" >> "$seed"; [[ -z "$(tail -c1 "$f")" ]] || echo >> "$seed"; done
-  local seed_size; seed_size=$(stat -c %s "$seed")
-  while (( size < want )); do cat "$seed" >> "$out"; size=$((size + seed_size)); done
-}
+# make_log OUT BYTES, longest_lab_log
+source "$here/logs.sh"
 
 # Runs a command under /usr/bin/time -v; prints "wall_seconds peak_rss_kib".
 measure() {
@@ -130,7 +120,7 @@ fi
 if has aot; then
   say ""
   say "## Native AOT CLI vs JIT CLI on one typical -vvv log"
-  typical="${LOGLENS_BENCH_TYPICAL:-$(wc -l "$root"/tests/fixtures/lab/*/client.log | grep -v ' total$' | sort -n | tail -1 | awk '{print $2}')}"
+  typical="${LOGLENS_BENCH_TYPICAL:-$(longest_lab_log)}"
   if $aot_ok; then
     runs=20
     time_runs() { local start end; start=$(date +%s%N); for _ in $(seq $runs); do "$@" > /dev/null 2>&1 || true; done; end=$(date +%s%N); awk -v n="$runs" -v d=$((end - start)) 'BEGIN{printf "%.1f", d/1e6/n}'; }
