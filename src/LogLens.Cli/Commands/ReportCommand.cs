@@ -212,7 +212,13 @@ internal static class ReportCommand
         reader = text;
         var echo = options.Tee && !live ? error : null;
         Action<SessionReport>? onSession = json is null ? null : session => json.Session(session with { Findings = Keep(session.Findings, options) });
-        json?.Begin(name);
+        if (json is not null)
+        {
+            // Read live, each session is shown as soon as it is known; a file's go out in blocks.
+            json.EachSessionAtOnce = live;
+            json.Begin(name);
+        }
+
         Report report;
         if (clock is null && echo is null)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LogLens.Analysis;
@@ -76,6 +77,30 @@ public class PublicWritersTests
         }
 
         output.ToString().Should().Be(whole);
+    }
+
+    [Test]
+    public void OverAUtf8StreamWriterTheJsonGoesAsBytesInOrderWithTheWritersOwnText([Values] bool eachSessionAtOnce)
+    {
+        var path = Repo.Path("samples", "logs", "hostkey-changed.log");
+        var text = File.ReadAllText(path);
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1024, leaveOpen: true))
+        {
+            // Text the writer still holds must come out before the JSON's bytes, and its own text after them.
+            writer.Write("before:");
+            using (var json = new ReportJsonWriter(writer, asArray: false) { EachSessionAtOnce = eachSessionAtOnce })
+            {
+                json.Begin(path);
+                var report = SshLog.Analyze(SshLog.Parse(text + text), path, json.Session);
+                json.End(report);
+            }
+
+            writer.Write("after");
+        }
+
+        var expected = ReportWriter.ToJson(SshLog.Analyze(text + text, path));
+        Encoding.UTF8.GetString(stream.ToArray()).Should().Be("before:" + expected + "after");
     }
 
     [TestCaseSource(nameof(Samples))]
