@@ -27,7 +27,7 @@ internal static class Strings
             return text.ToString();
         }
 
-        ref var slot = ref Cache[Hash(text) & (Slots - 1)];
+        ref var slot = ref Cache[SpanHash.Of(text) & (Slots - 1)];
         var cached = Volatile.Read(ref slot);
         if (cached is not null && text.SequenceEqual(cached))
         {
@@ -37,17 +37,5 @@ internal static class Strings
         var value = text.ToString();
         Volatile.Write(ref slot, value);
         return value;
-    }
-
-    /// <summary>FNV-1a over the characters: cheap for short text, and stable (the cache needs no randomized hash).</summary>
-    private static uint Hash(ReadOnlySpan<char> text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash ^ (hash >> 15);
     }
 }

@@ -91,18 +91,13 @@ internal static class EnvelopeGrammar
             : new Envelope(null, null, 0);
     }
 
-#if NET9_0_OR_GREATER
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlainFunctionNamesBySpan =
-        PlainFunctionNames.GetAlternateLookup<ReadOnlySpan<char>>();
-#else
-    private static readonly SpanSetLookup PlainFunctionNamesBySpan = new(PlainFunctionNames);
-#endif
+    private static readonly SpanTable<bool> PlainFunctionNamesBySpan = new(PlainFunctionNames.Select(name => KeyValuePair.Create(name, true)));
 
     private static bool IsFunctionName(string name) => IsFunctionName(name.AsSpan());
 
     private static bool IsFunctionName(ReadOnlySpan<char> name) =>
         (name.Contains('_') && name.ContainsAny(LowerAsciiLetters)) ||
-        PlainFunctionNamesBySpan.Contains(name);
+        PlainFunctionNamesBySpan.TryGetValue(name, out _);
 
     private static readonly System.Buffers.SearchValues<char> AsciiIdentifierChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");

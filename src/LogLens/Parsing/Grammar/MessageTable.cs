@@ -9,14 +9,9 @@ namespace LogLens.Parsing.Grammar;
 /// </summary>
 internal sealed class MessageTable
 {
-    private readonly Dictionary<string, MessageRule[]> byFunction;
+    private readonly SpanTable<MessageRule[]> byFunction;
     private readonly (string Prefix, MessageRule Rule)[] byFunctionPrefix;
-    private readonly Dictionary<string, MessageRule[]> byKey;
-#if NET9_0_OR_GREATER
-    private readonly Dictionary<string, MessageRule[]>.AlternateLookup<ReadOnlySpan<char>> byKeySpan;
-#else
-    private readonly SpanKeyedLookup<MessageRule[]> byKeySpan;
-#endif
+    private readonly SpanTable<MessageRule[]> byKey;
     private readonly MessageRule[] anchored;
 
     public MessageTable(IEnumerable<MessageRule> rules)
@@ -51,14 +46,9 @@ internal sealed class MessageTable
             }
         }
 
-        byFunction = functions.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        byFunction = new(functions.Select(p => KeyValuePair.Create(p.Key, p.Value.ToArray())));
         byFunctionPrefix = [.. prefixes];
-        byKey = keys.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-        byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
-#else
-        byKeySpan = new(byKey);
-#endif
+        byKey = new(keys.Select(p => KeyValuePair.Create(p.Key, p.Value.ToArray())));
         anchored = [.. anchors];
     }
 
@@ -98,7 +88,7 @@ internal sealed class MessageTable
 
         var end = message.IndexOfAny(' ', ':');
         var first = end < 0 ? message : message[..end];
-        if (byKeySpan.TryGetValue(first, out var keyed) && TryRules(keyed, message, skip, out var byWord, out skipped))
+        if (byKey.TryGetValue(first, out var keyed) && TryRules(keyed, message, skip, out var byWord, out skipped))
         {
             return byWord;
         }
