@@ -15,9 +15,16 @@ internal sealed class LineReader
     /// <summary>The longest line kept, in characters; the rest of a longer line is dropped.</summary>
     public const int MaxLineLength = 64 * 1024;
 
+    private const int BufferLength = 80 * 1024;
+
     private readonly TextReader reader;
     private readonly int maxLineLength;
-    private readonly char[] buffer = new char[16 * 1024];
+    /// <summary>
+    /// Larger than what a <see cref="StreamReader"/> with a 64 KiB buffer decodes at once (<see cref="OpenStream"/>): it then decodes
+    /// straight into this buffer instead of into its own and copying.
+    /// </summary>
+    private readonly char[] buffer = new char[BufferLength];
+
     private readonly StringBuilder line = new();
     private int position;
     private int length;
