@@ -450,8 +450,23 @@ internal static class EventTypeIds
     private static Dictionary<nint, int> ids = [];
     private static Type[] types = new Type[256];
 
+    /// <summary>The last number read for each slot of type handles: most events find theirs with one comparison.</summary>
+    private static readonly Known?[] Recent = new Known?[512];
+
     /// <summary>The number of an event's type.</summary>
-    public static int Of(SshEvent e) => Volatile.Read(ref ids).TryGetValue(Type.GetTypeHandle(e).Value, out var id) ? id : Add(e.GetType());
+    public static int Of(SshEvent e)
+    {
+        var handle = Type.GetTypeHandle(e).Value;
+        var slot = (int)((handle >> 4) ^ (handle >> 13)) & (Recent.Length - 1);
+        if (Volatile.Read(ref Recent[slot]) is { } known && known.Handle == handle)
+        {
+            return known.Id;
+        }
+
+        var id = Volatile.Read(ref ids).TryGetValue(handle, out var found) ? found : Add(e.GetType());
+        Volatile.Write(ref Recent[slot], new Known(handle, id));
+        return id;
+    }
 
     /// <summary>The type's number.</summary>
     public static int Of(Type type) => Volatile.Read(ref ids).TryGetValue(type.TypeHandle.Value, out var id) ? id : Add(type);
@@ -481,4 +496,7 @@ internal static class EventTypeIds
             return id;
         }
     }
+
+    /// <summary>A type handle and its number, replaced whole (a reference is read and written in one piece).</summary>
+    private sealed record Known(nint Handle, int Id);
 }
