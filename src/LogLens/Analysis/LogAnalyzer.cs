@@ -152,8 +152,23 @@ public sealed class LogAnalyzer
     {
         var target = view.Target;
         var version = view.First<LocalVersion>()?.Version is { } local ? OpenSshVersion.Software(local) : view.Client;
-        var fingerprints = view.All<KeyEvent>().Select(k => k.Fingerprint).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return new ConnectionInfo(null, null, target?.Address ?? target?.Host, target?.Port, target?.User, version, fingerprints, view.FirstTime, view.LastTime);
+        return new ConnectionInfo(null, null, target?.Address ?? target?.Host, target?.Port, target?.User, version, Fingerprints(view), view.FirstTime, view.LastTime);
+    }
+
+    /// <summary>The fingerprints of the session's keys, each once, in the order of their first line.</summary>
+    private static List<string> Fingerprints(SessionView view)
+    {
+        // A handful of keys at most: a linear check for repeats costs less than a set.
+        var fingerprints = new List<string>();
+        foreach (var key in view.AllSpan<KeyEvent>())
+        {
+            if (key.Fingerprint is { } fingerprint && !fingerprints.Contains(fingerprint))
+            {
+                fingerprints.Add(fingerprint);
+            }
+        }
+
+        return fingerprints;
     }
 
     private static string Describe(Phase phase) => phase switch

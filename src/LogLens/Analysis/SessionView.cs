@@ -40,8 +40,11 @@ public sealed class SessionView
     /// <inheritdoc cref="order"/>
     private readonly int[] start;
 
-    /// <summary>The answers to <see cref="Of{T}"/>, one per requested type (a base type gathers the exact types under it once).</summary>
-    private readonly Dictionary<Type, Array> byType = [];
+    /// <summary>
+    /// The answers to <see cref="Of{T}"/> that took work, by the type's <see cref="TypeId{T}.Slot"/> (a base type gathers the exact
+    /// types under it once); an array, not a dictionary keyed by <see cref="Type"/>, so asking again costs one load.
+    /// </summary>
+    private Array?[] byType = [];
 
     /// <summary>Facts the rules derive from the session, each computed once (see <see cref="Fact{TFact}"/>).</summary>
     private Dictionary<Delegate, object>? facts;
@@ -281,6 +284,12 @@ public sealed class SessionView
     public IEnumerable<T> All<T>()
         where T : SshEvent => Of<T>();
 
+    /// <summary>Every event of a type, in order, as <see cref="All{T}"/> gives them: a loop over the span needs no enumerator.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <returns>The events.</returns>
+    internal ReadOnlySpan<T> AllSpan<T>()
+        where T : SshEvent => Of<T>();
+
     /// <summary>Whether an event of a type is in the session.</summary>
     /// <typeparam name="T">The event type.</typeparam>
     /// <returns>Whether one is present.</returns>
@@ -319,17 +328,23 @@ public sealed class SessionView
     private T[] Of<T>()
         where T : SshEvent
     {
-        if (byType.TryGetValue(typeof(T), out var cached))
+        var slot = TypeId<T>.Slot;
+        if (slot < byType.Length && byType[slot] is { } cached)
         {
-            return (T[])cached;
+            return Unsafe.As<T[]>(cached);
         }
 
         T[] array;
         if (TypeId<T>.Sealed)
         {
-            // One exact type: its group, already in order.
+            // One exact type: its group, already in order. None (the common answer) is the shared empty array, kept nowhere.
             var (from, to) = Group<T>();
-            array = to > from ? new T[to - from] : [];
+            if (to == from)
+            {
+                return [];
+            }
+
+            array = new T[to - from];
             for (var i = 0; i < array.Length; i++)
             {
                 array[i] = (T)events[order[from + i]];
@@ -341,7 +356,7 @@ public sealed class SessionView
             var found = new List<int>();
             for (var t = 0; t + 1 < start.Length; t++)
             {
-                if (start[t + 1] > start[t] && typeof(T).IsAssignableFrom(EventTypeIds.At(t)))
+                if (start[t + 1] > start[t] && TypeId<T>.Covers(t))
                 {
                     found.AddRange(order.AsSpan(start[t], start[t + 1] - start[t]));
                 }
@@ -356,7 +371,12 @@ public sealed class SessionView
         }
 
         WorkMeter.Visit(array.Length);
-        byType[typeof(T)] = array;
+        if (slot >= byType.Length)
+        {
+            Array.Resize(ref byType, Math.Max(slot + 1, TypeId.Slots));
+        }
+
+        byType[slot] = array;
         return array;
     }
 
@@ -436,6 +456,49 @@ internal static class TypeId<T>
 
     /// <summary>Its number, for an exact type (-1 for a base type).</summary>
     public static readonly int Value = Sealed ? EventTypeIds.Of(typeof(T)) : -1;
+
+    /// <summary>Its place in a view's cache of answers (see <see cref="TypeId.Slots"/>), exact type or base type.</summary>
+    public static readonly int Slot = TypeId.NextSlot();
+
+    /// <summary>Whether <see cref="Covers"/> found the exact type of each number under this one (1) or not (-1), or did not ask yet (0).</summary>
+    private static sbyte[] covers = [];
+
+    /// <summary>
+    /// Whether the exact type numbered <paramref name="id"/> is this type or derives from it: asked of the runtime once per number.
+    /// Threads may race to grow the answers; the loser's answers are only asked again.
+    /// </summary>
+    public static bool Covers(int id)
+    {
+        var known = Volatile.Read(ref covers);
+        if (id < known.Length && known[id] != 0)
+        {
+            return known[id] > 0;
+        }
+
+        var answer = typeof(T).IsAssignableFrom(EventTypeIds.At(id));
+        if (id >= known.Length)
+        {
+            var grown = new sbyte[Math.Max(id + 1, known.Length * 2)];
+            known.CopyTo(grown, 0);
+            known = grown;
+            Volatile.Write(ref covers, known);
+        }
+
+        known[id] = answer ? (sbyte)1 : (sbyte)-1;
+        return answer;
+    }
+}
+
+/// <summary>Numbers the types asked for through <see cref="TypeId{T}"/>, for the views' caches.</summary>
+internal static class TypeId
+{
+    private static int slots;
+
+    /// <summary>How many slots are given so far.</summary>
+    public static int Slots => Volatile.Read(ref slots);
+
+    /// <summary>A new slot.</summary>
+    public static int NextSlot() => Interlocked.Increment(ref slots) - 1;
 }
 
 /// <summary>A small number for every event type, given once for the whole process: a session's type index is two arrays.</summary>

@@ -14,8 +14,21 @@ internal readonly record struct Verdict(List<Finding> Ordered, Finding? Cause, O
 {
     public static Verdict Of(IEnumerable<Finding> findings, bool authenticated)
     {
-        var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Confidence).ToList();
-        var cause = ordered.FirstOrDefault(f => f.Severity == Severity.Error);
+        // A stable sort by severity, then confidence (as OrderBy/ThenBy): an insertion sort, for the few findings of a record.
+        var ordered = new List<Finding>(findings);
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var finding = ordered[i];
+            var j = i - 1;
+            for (; j >= 0 && Before(finding, ordered[j]); j--)
+            {
+                ordered[j + 1] = ordered[j];
+            }
+
+            ordered[j + 1] = finding;
+        }
+
+        var cause = ordered.Find(f => f.Severity == Severity.Error);
         var outcome = cause switch
         {
             { Confidence: Confidence.Certain } => Outcome.Failed,
@@ -24,4 +37,7 @@ internal readonly record struct Verdict(List<Finding> Ordered, Finding? Cause, O
         };
         return new Verdict(ordered, cause, outcome);
     }
+
+    /// <summary>Whether a finding goes strictly before another: a more severe one, or as severe and more certain.</summary>
+    private static bool Before(Finding a, Finding b) => a.Severity != b.Severity ? a.Severity < b.Severity : a.Confidence < b.Confidence;
 }

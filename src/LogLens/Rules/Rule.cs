@@ -48,9 +48,35 @@ internal sealed class RuleContext(SessionView session, IReadOnlyList<Finding> ea
     public IReadOnlyList<Finding> Earlier { get; } = earlier;
 
     /// <summary>Whether an earlier rule already reported an error (a root cause).</summary>
-    public bool HasCause => Earlier.Any(f => f.Severity == Severity.Error);
+    public bool HasCause
+    {
+        get
+        {
+            // Asked by most rules of every session, of a list of a few findings: a plain loop, no enumerator or delegate.
+            for (var i = 0; i < Earlier.Count; i++)
+            {
+                if (Earlier[i].Severity == Severity.Error)
+                {
+                    return true;
+                }
+            }
 
-    public bool Found(string slug) => Earlier.Any(f => f.Slug == slug);
+            return false;
+        }
+    }
+
+    public bool Found(string slug)
+    {
+        for (var i = 0; i < Earlier.Count; i++)
+        {
+            if (Earlier[i].Slug == slug)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>What every rule shares, client's or server's: its descriptor and how it builds its finding.</summary>

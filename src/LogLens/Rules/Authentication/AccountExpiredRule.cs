@@ -14,14 +14,13 @@ internal sealed class AccountExpiredRule() : Rule(new(RuleIds.AccountExpired, "a
             return null;
         }
 
-        var notices = session.Events.Where(e => e is AccountNotice || (e is Text && (
-            e.Content.Contains("password has expired", StringComparison.OrdinalIgnoreCase) ||
-            e.Content.Contains("account has expired", StringComparison.OrdinalIgnoreCase) ||
-            e.Content.Contains("change your password immediately", StringComparison.OrdinalIgnoreCase)))).ToList();
-        if (notices.Count == 0)
+        // Most sessions have neither kind of line: the type index says so without a pass over the events.
+        if (!session.Has<AccountNotice>() && !session.All<Text>().Any(IsNotice))
         {
             return null;
         }
+
+        var notices = session.Events.Where(e => e is AccountNotice || (e is Text && IsNotice(e))).ToList();
 
         var texts = notices.Select(n => n is AccountNotice a ? a.Text : n.Content).ToList();
         var accountExpired = texts.Any(t => t.Contains("account has expired", StringComparison.OrdinalIgnoreCase) || t.Contains("disabled", StringComparison.OrdinalIgnoreCase) || t.Contains("locked", StringComparison.OrdinalIgnoreCase));
@@ -66,4 +65,10 @@ internal sealed class AccountExpiredRule() : Rule(new(RuleIds.AccountExpired, "a
             };
         return Report(message, [AuthFacts.UserEvidence(session), session.Last<ServerAcceptsKey>(), .. notices, session.Last<ConnectionClosedByPeer>(), session.Last<ExitStatus>()], fixes, severity);
     }
+
+    /// <summary>Whether a line that is not ssh's (the server's PAM talking through the terminal) tells of an expired account or password.</summary>
+    private static bool IsNotice(SshEvent text) =>
+        text.Content.Contains("password has expired", StringComparison.OrdinalIgnoreCase) ||
+        text.Content.Contains("account has expired", StringComparison.OrdinalIgnoreCase) ||
+        text.Content.Contains("change your password immediately", StringComparison.OrdinalIgnoreCase);
 }

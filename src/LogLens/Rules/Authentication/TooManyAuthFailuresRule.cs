@@ -8,6 +8,9 @@ internal sealed class TooManyAuthFailuresRule() : Rule(new(RuleIds.TooManyAuthFa
 {
     private const string TooMany = "Too many authentication failures";
 
+    /// <summary>Whether a line ssh's grammar does not know says the server gave up.</summary>
+    private static bool Says(SshEvent e) => e.Message.Contains(TooMany, StringComparison.OrdinalIgnoreCase);
+
     public override Finding? Evaluate(RuleContext context)
     {
         var session = context.Session;
@@ -18,7 +21,12 @@ internal sealed class TooManyAuthFailuresRule() : Rule(new(RuleIds.TooManyAuthFa
 
         SshEvent? disconnect = session.All<ReceivedDisconnect>().LastOrDefault(d => d.Reason.Contains(TooMany, StringComparison.OrdinalIgnoreCase));
         disconnect ??= session.All<Disconnected>().LastOrDefault(d => d.Detail.Contains(TooMany, StringComparison.OrdinalIgnoreCase));
-        disconnect ??= session.Events.LastOrDefault(e => e is UnknownMessage or Text && e.Message.Contains(TooMany, StringComparison.OrdinalIgnoreCase));
+        if (disconnect is null && (session.All<UnknownMessage>().Any(Says) || session.All<Text>().Any(Says)))
+        {
+            // Only when the type index shows such a line: the last of either type, in the log's order.
+            disconnect = session.Events.LastOrDefault(e => e is UnknownMessage or Text && Says(e));
+        }
+
         if (disconnect is null)
         {
             return null;

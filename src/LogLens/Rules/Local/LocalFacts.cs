@@ -35,7 +35,15 @@ internal static partial class LocalFacts
     /// <summary>The identities the user named: <c>Will attempt key: PATH ... explicit</c>, and <c>-i</c> in <c>Started with:</c>.</summary>
     public static List<string> ExplicitIdentities(SessionView session)
     {
-        var paths = session.All<WillAttemptKey>().Where(w => w.Explicit && !w.FromAgent).Select(w => w.Path).ToList();
+        var paths = new List<string>();
+        foreach (var key in session.AllSpan<WillAttemptKey>())
+        {
+            if (key.Explicit && !key.FromAgent)
+            {
+                paths.Add(key.Path);
+            }
+        }
+
         paths.AddRange(CommandLineIdentities(session));
         return paths;
     }
@@ -66,6 +74,20 @@ internal static partial class LocalFacts
     public static bool SamePath(string? a, string? b) =>
         a is not null && b is not null &&
         string.Equals(Normalize(a), Normalize(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether one of <paramref name="paths"/> names the same file as <paramref name="path"/> (see <see cref="SamePath"/>).</summary>
+    public static bool AnySamePath(List<string> paths, string path)
+    {
+        foreach (var candidate in paths)
+        {
+            if (SamePath(candidate, path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The <c>-i</c> identity files on the command line that <c>Started with:</c> shows (OpenSSH 9.8+ at -vvv).</summary>
     public static IReadOnlyList<string> CommandLineIdentities(SessionView session)

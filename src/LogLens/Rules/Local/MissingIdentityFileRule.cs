@@ -20,9 +20,15 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
 
         // A user-provided identity that cannot be read is reported without a debug level ("Warning: Identity file ...",
         // "no such identity: ..." at info level, 8.5+); the default keys are reported at debug3 and are normal.
-        var notAccessible = session.All<IdentityNotAccessible>()
-            .Where(n => n.Level is null || explicitPaths.Any(p => LocalFacts.SamePath(p, n.Path)))
-            .ToList();
+        var notAccessible = new List<IdentityNotAccessible>();
+        foreach (var n in session.AllSpan<IdentityNotAccessible>())
+        {
+            if (n.Level is null || LocalFacts.AnySamePath(explicitPaths, n.Path))
+            {
+                notAccessible.Add(n);
+            }
+        }
+
         var confidence = Confidence.Certain;
         if (notAccessible.Count == 0 && LastKeyMissing(context) is { } last)
         {
@@ -31,7 +37,7 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
             confidence = Confidence.Likely;
         }
 
-        var missing = notAccessible.Select(n => n.Path).Distinct(StringComparer.Ordinal).ToList();
+        var missing = notAccessible.Count == 0 ? [] : notAccessible.Select(n => n.Path).Distinct(StringComparer.Ordinal).ToList();
         var typeless = new List<SshEvent>();
         if (missing.Count == 0)
         {
@@ -119,13 +125,35 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
     /// Identities listed with type -1 that were explicit (or the only identity, with authentication failing), when the log has
     /// no line showing the file exists (a load error, a passphrase prompt, an offer of it).
     /// </summary>
-    private static IEnumerable<IdentityFile> TypeMinusOne(SessionView session, List<string> explicitPaths)
+    private static List<IdentityFile> TypeMinusOne(SessionView session, List<string> explicitPaths)
     {
-        var identities = session.All<IdentityFile>().Where(i => !i.Path.EndsWith("-cert", StringComparison.Ordinal) && !i.Path.EndsWith("-cert.pub", StringComparison.Ordinal)).ToList();
-        var candidates = identities.Where(i => i.Missing && explicitPaths.Any(p => LocalFacts.SamePath(p, i.Path))).ToList();
-        if (candidates.Count == 0 && identities.Count == 1 && identities[0].Missing && !LocalFacts.IsDefaultKey(identities[0].Path) && LocalFacts.AuthFailed(session))
+        var candidates = new List<IdentityFile>();
+        var identities = 0;
+        IdentityFile? only = null;
+        foreach (var identity in session.AllSpan<IdentityFile>())
         {
-            candidates.Add(identities[0]);
+            if (identity.Path.EndsWith("-cert", StringComparison.Ordinal) || identity.Path.EndsWith("-cert.pub", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            identities++;
+            only = identity;
+            if (identity.Missing && LocalFacts.AnySamePath(explicitPaths, identity.Path))
+            {
+                candidates.Add(identity);
+            }
+        }
+
+        if (candidates.Count == 0 && identities == 1 && only!.Missing && !LocalFacts.IsDefaultKey(only.Path) && LocalFacts.AuthFailed(session))
+        {
+            candidates.Add(only);
+        }
+
+        var typeless = new List<IdentityFile>();
+        if (candidates.Count == 0)
+        {
+            return typeless;
         }
 
         // From 8.5 on a user-provided identity that is missing is reported at info level: trying it without that line means it exists.
@@ -140,9 +168,11 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
                          (reportsMissing && session.All<TryingPrivateKey>().Any(t => LocalFacts.SamePath(t.Path, path)));
             if (!exists)
             {
-                yield return candidate;
+                typeless.Add(candidate);
             }
         }
+
+        return typeless;
     }
 
     private static string Directory(string path)

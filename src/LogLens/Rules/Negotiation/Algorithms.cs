@@ -167,11 +167,22 @@ internal static partial class Algorithms
     /// <summary>The failed negotiation of this kind in the session, or <see langword="null"/>.</summary>
     public static Mismatch? Find(SessionView session, AlgorithmKind kind)
     {
-        var failed = session.All<NegotiationFailed>().LastOrDefault(n => kind.Matches(n.What));
+        // Asked for each kind by several rules of every session, nearly always of a session with neither line: loops from the end.
+        NegotiationFailed? failed = null;
+        var failures = session.AllSpan<NegotiationFailed>();
+        for (var i = failures.Length - 1; i >= 0 && failed is null; i--)
+        {
+            failed = kind.Matches(failures[i].What) ? failures[i] : null;
+        }
+
         KexChosen? noMatch = null;
         if (kind.ChosenKind is { } chosen)
         {
-            noMatch = session.All<KexChosen>().LastOrDefault(k => k.Kind == chosen && k.Value.Contains("no match", StringComparison.OrdinalIgnoreCase));
+            var choices = session.AllSpan<KexChosen>();
+            for (var i = choices.Length - 1; i >= 0 && noMatch is null; i--)
+            {
+                noMatch = choices[i].Kind == chosen && choices[i].Value.Contains("no match", StringComparison.OrdinalIgnoreCase) ? choices[i] : null;
+            }
         }
 
         if (failed is null && (noMatch is null || session.Has<NegotiationFailed>()))
