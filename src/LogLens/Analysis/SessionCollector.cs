@@ -3,11 +3,39 @@ using LogLens.Findings;
 
 namespace LogLens.Analysis;
 
-/// <summary>A session whose events are all in: its view for the rules, and its first and last line.</summary>
-/// <param name="View">The view.</param>
-/// <param name="FirstLine">The session's first line.</param>
-/// <param name="LastLine">The session's last line.</param>
-internal readonly record struct ClosedSession(SessionView View, int FirstLine, int LastLine);
+/// <summary>
+/// A session whose events are all in: its view for the rules (built when first asked, so on the side that diagnoses it: in a
+/// pipeline the reading thread is the busier one), and its first and last line.
+/// </summary>
+internal sealed class ClosedSession
+{
+    private readonly SessionCollector.Collector collector;
+    private readonly List<ClosedSession> hops;
+    private SessionView? view;
+
+    internal ClosedSession(SessionCollector.Collector collector, List<ClosedSession> hops)
+    {
+        this.collector = collector;
+        this.hops = hops;
+        FirstLine = collector.FirstLine;
+        LastLine = collector.LastLine;
+    }
+
+    /// <summary>The session's number.</summary>
+    public int Index => collector.Index;
+
+    /// <summary>The session's parent, for a hop.</summary>
+    public int? Parent => collector.Parent;
+
+    /// <summary>The session's first line.</summary>
+    public int FirstLine { get; }
+
+    /// <summary>The session's last line.</summary>
+    public int LastLine { get; }
+
+    /// <summary>The view (its hops' views are built first). One thread at a time asks it.</summary>
+    public SessionView View => view ??= collector.ToView(hops.ConvertAll(h => h.View));
+}
 
 /// <summary>
 /// The collecting half of <see cref="LogAnalyzer"/>: gathers each session's events (leaving out the high-volume trace lines,
@@ -63,15 +91,12 @@ internal sealed class SessionCollector(Action<IReadOnlyList<ClosedSession>> clos
             return;
         }
 
-        // The views are built here, on the side that has just read the events (in a pipeline, the reading thread).
-        var views = new Dictionary<int, SessionView>();
+        // Hops first (a hop's number is above its parent's); each session's view is built when the rules ask for it.
         var closing = new List<ClosedSession>(open.Count);
         foreach (var collector in open.Values.OrderByDescending(c => c.Index))
         {
-            var hops = views.Values.Where(v => v.Parent == collector.Index).OrderBy(v => v.Index).ToList();
-            var view = collector.ToView(hops);
-            views[collector.Index] = view;
-            closing.Add(new ClosedSession(view, collector.FirstLine, collector.LastLine));
+            var hops = closing.Where(h => h.Parent == collector.Index).OrderBy(h => h.Index).ToList();
+            closing.Add(new ClosedSession(collector, hops));
         }
 
         open.Clear();
@@ -100,7 +125,7 @@ internal sealed class SessionCollector(Action<IReadOnlyList<ClosedSession>> clos
     }
 
     /// <summary>Collects one session's events: all but the trace lines, at most a head and a tail of them.</summary>
-    private sealed class Collector(int index, int? parent, int firstLine)
+    internal sealed class Collector(int index, int? parent, int firstLine)
     {
         private readonly List<SshEvent> head = [];
         private readonly Queue<SshEvent> tail = new();
@@ -121,6 +146,8 @@ internal sealed class SessionCollector(Action<IReadOnlyList<ClosedSession>> clos
         private readonly List<SlowStep> userWaits = [];
 
         public int Index { get; } = index;
+
+        public int? Parent { get; } = parent;
 
         public int FirstLine { get; } = firstLine;
 
@@ -195,7 +222,7 @@ internal sealed class SessionCollector(Action<IReadOnlyList<ClosedSession>> clos
 
         /// <summary>The view of the session (once: the collector is done with its events, which the view keeps without a copy when the tail is empty).</summary>
         public SessionView ToView(IReadOnlyList<SessionView> hops) =>
-            new(Index, parent, tail.Count == 0 ? head : [.. head, .. tail], reached, hops, Timings(), slowest, userWaits) { LastPacketReceivedLine = lastReceived };
+            new(Index, Parent, tail.Count == 0 ? head : [.. head, .. tail], reached, hops, Timings(), slowest, userWaits) { LastPacketReceivedLine = lastReceived };
 
         /// <summary>
         /// When ssh printed nothing because it waited for the user (see <see cref="Waits"/>), the silence before this event is
