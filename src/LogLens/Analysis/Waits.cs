@@ -35,6 +35,9 @@ internal static class Waits
     /// <summary>What ssh waits for after <paramref name="e"/>, or <see langword="null"/> when the line changes nothing (a trace line).</summary>
     public static Wait? After(SshEvent e) => e switch
     {
+        // The most frequent lines of a -vvv log first, which change nothing: the other types are tested one by one.
+        KexProposal or IdentityFile or PacketTrace or WillAttemptKey or KnownHostsFileMissing or KexChosen or KexCipherChosen or KexProposalStart
+            or IdentityNotAccessible or ServerExtension => null,
         Resolving r => new(WaitKind.Network, $"the name server's answer for {r.Host}"),
         Connecting c => new(WaitKind.Network, c.Port is { } port
             ? string.Create(CultureInfo.InvariantCulture, $"the TCP connection to {c.Address} port {port}")
