@@ -115,7 +115,7 @@ internal static class ClientPipeline
                     return false;
                 }
 
-                if (LineUnwrapper.HasEscapedLines(line.Text))
+                if (LineUnwrapper.HasEscapedLines(line))
                 {
                     foreach (var e in builder.PushEscaped(line))
                     {

@@ -290,7 +290,7 @@ public static class SshLog
         var builder = new EventBuilder(clock);
         foreach (var line in lines)
         {
-            if (!LineUnwrapper.HasEscapedLines(line.Text))
+            if (!LineUnwrapper.HasEscapedLines(line))
             {
                 if (builder.Push(line) is { } one)
                 {

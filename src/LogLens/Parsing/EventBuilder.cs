@@ -28,8 +28,8 @@ internal sealed class EventBuilder(TimeProvider? clock)
     /// </summary>
     private int widest = NarrowestWidth;
 
-    /// <summary>Reads a line that carries one ssh line (see <see cref="LineUnwrapper.HasEscapedLines"/>); returns the event now released, if any.</summary>
-    public SshEvent? Push(RawLine line) => Push(EventParser.Parse(LineUnwrapper.Strip(line.Text)), line);
+    /// <summary>Reads a line that carries one ssh line (see <see cref="LineUnwrapper.HasEscapedLines(string)"/>); returns the event now released, if any.</summary>
+    public SshEvent? Push(RawLine line) => Push(EventParser.Parse(LineUnwrapper.Strip(line.Text), line.Plain), line);
 
     private SshEvent? Push(SshEvent parsed, RawLine line)
     {
@@ -74,7 +74,7 @@ internal sealed class EventBuilder(TimeProvider? clock)
             ? Skippable
             : null;
         var content = LineUnwrapper.Strip(line.Text);
-        var parsed = EventParser.Parse(content, skip, out var type, out var hasLevel);
+        var parsed = EventParser.Parse(content, line.Plain, skip, out var type, out var hasLevel);
         if (parsed is not null)
         {
             return Push(parsed, line);
@@ -86,7 +86,7 @@ internal sealed class EventBuilder(TimeProvider? clock)
         if (!sessions.TryAssignSkipped(type!, hasLevel, out var session, out var parent))
         {
             // The session has timed lines: the event is built after all (and held, as Push holds it).
-            Push(EventParser.Parse(content), line);
+            Push(EventParser.Parse(content, line.Plain), line);
             return released;
         }
 

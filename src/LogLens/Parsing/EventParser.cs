@@ -11,18 +11,22 @@ namespace LogLens.Parsing;
 /// </remarks>
 internal static class EventParser
 {
-    public static SshEvent Parse(string content) => Parse(content, skip: null, out _, out _)!;
+    public static SshEvent Parse(string content) => Parse(content, plain: false, skip: null, out _, out _)!;
+
+    /// <summary>The line's event, for a line known to hold no NUL (<see cref="RawLine.Plain"/>) when <paramref name="plain"/>.</summary>
+    public static SshEvent Parse(string content, bool plain) => Parse(content, plain, skip: null, out _, out _)!;
 
     /// <summary>
     /// The line's event; or, when it would be of one of the <paramref name="skip"/> types, <see langword="null"/> and that type
     /// (<paramref name="skipped"/>), without building it (see <see cref="MessageTable.Match(ReadOnlySpan{char}, string?, Type[], out Type?)"/>).
-    /// <paramref name="hasLevel"/> says whether the line has a debug level.
+    /// <paramref name="hasLevel"/> says whether the line has a debug level. A line known to hold no NUL (<paramref name="plain"/>:
+    /// see <see cref="RawLine.Plain"/>) is not searched for one.
     /// </summary>
-    public static SshEvent? Parse(string content, Type[]? skip, out Type? skipped, out bool hasLevel)
+    public static SshEvent? Parse(string content, bool plain, Type[]? skip, out Type? skipped, out bool hasLevel)
     {
         skipped = null;
         hasLevel = false;
-        if (NotSsh(content) is { } text)
+        if (!plain && NotSsh(content) is { } text)
         {
             return text;
         }

@@ -1,9 +1,17 @@
+using System.Buffers;
 using System.Text;
 
 namespace LogLens.Parsing;
 
 /// <summary>A physical input line: its 1-based number, its text, and whether it was cut at the length limit.</summary>
-internal readonly record struct RawLine(int Number, string Text, bool Truncated);
+/// <param name="Number">The 1-based line number.</param>
+/// <param name="Text">The line's text.</param>
+/// <param name="Truncated">Whether the line was cut at the length limit.</param>
+/// <param name="Plain">
+/// Known to hold neither a NUL nor a backslash, so neither binary data nor escaped line breaks (<see cref="LineUnwrapper.HasEscapedLines(string)"/>):
+/// the reader learns it in the search for the line's end, and the parser then skips both checks. <see langword="false"/> when not known.
+/// </param>
+internal readonly record struct RawLine(int Number, string Text, bool Truncated, bool Plain = false);
 
 /// <summary>
 /// Splits a character stream into lines the way a paste needs: <c>\n</c>, <c>\r\n</c> and a lone
@@ -16,6 +24,9 @@ internal sealed class LineReader
     public const int MaxLineLength = 64 * 1024;
 
     private const int BufferLength = 80 * 1024;
+
+    /// <summary>What ends a line, and the two characters that make a line not <see cref="RawLine.Plain"/>.</summary>
+    private static readonly SearchValues<char> LineEndsAndOddities = SearchValues.Create("\n\r\0\\");
 
     private readonly TextReader reader;
     private readonly int maxLineLength;
@@ -53,9 +64,17 @@ internal sealed class LineReader
     {
         if (position < length)
         {
-            // Fast path: the whole line is in the buffer; its string is the only allocation.
+            // Fast path: the whole line is in the buffer; its string is the only allocation. One search finds its end and
+            // tells whether it is plain.
             var span = buffer.AsSpan(position, length - position);
-            var stop = span.IndexOfAny('\n', '\r');
+            var plain = true;
+            var stop = span.IndexOfAny(LineEndsAndOddities);
+            if (stop >= 0 && span[stop] is '\0' or '\\')
+            {
+                plain = false;
+                stop = span.IndexOfAny('\n', '\r');
+            }
+
             if (stop >= 0 && stop <= maxLineLength && (span[stop] == '\n' || stop + 1 < span.Length))
             {
                 position += stop + 1;
@@ -65,7 +84,7 @@ internal sealed class LineReader
                 }
 
                 number++;
-                result = new RawLine(number, stop == 0 ? string.Empty : new string(span[..stop]), false);
+                result = new RawLine(number, stop == 0 ? string.Empty : new string(span[..stop]), false, plain);
                 return true;
             }
         }
@@ -126,7 +145,8 @@ internal sealed class LineReader
         }
 
         number++;
-        result = new RawLine(number, line.ToString(), truncated);
+        var text = line.ToString();
+        result = new RawLine(number, text, truncated, text.AsSpan().IndexOfAny('\0', '\\') < 0);
         return true;
     }
 

@@ -87,6 +87,9 @@ internal static class LineUnwrapper
         return false;
     }
 
+    /// <summary>Whether a line carries several ssh lines as escaped line breaks (never a <see cref="RawLine.Plain"/> one).</summary>
+    public static bool HasEscapedLines(RawLine line) => !line.Plain && HasEscapedLines(line.Text);
+
     /// <summary>Whether a line carries several ssh lines as escaped line breaks.</summary>
     public static bool HasEscapedLines(string content) =>
         content.Contains('\\', StringComparison.Ordinal) &&

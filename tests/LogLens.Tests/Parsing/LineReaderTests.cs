@@ -31,7 +31,7 @@ public class LineReaderTests
         var lines = Read(new string('a', 100) + "\nshort", max: 10);
         lines[0].Text.Should().Be(new string('a', 10));
         lines[0].Truncated.Should().BeTrue();
-        lines[1].Should().Be(new RawLine(2, "short", false));
+        lines[1].Should().Be(new RawLine(2, "short", Truncated: false, Plain: true));
     }
 
     [Test]
@@ -42,6 +42,26 @@ public class LineReaderTests
         lines.Should().HaveCount(2);
         lines[0].Text.Length.Should().Be(LineReader.MaxLineLength);
         lines[1].Text.Should().Be("end");
+    }
+
+    [Test]
+    public void MarksALinePlainOnlyWhenItHoldsNeitherANulNorABackslash()
+    {
+        var lines = Read("debug1: plain\nC:\\Users\\me\r\nbin\0ary\nmsg: a\\r\\nb\rlast");
+        lines.Select(l => (l.Text, l.Plain)).Should().Equal(
+            ("debug1: plain", true), ("C:\\Users\\me", false), ("bin\0ary", false), ("msg: a\\r\\nb", false), ("last", true));
+    }
+
+    [Test]
+    public void MarksALineThatCrossesTheBufferPlainFromItsWholeText()
+    {
+        // A line that crosses the end of the reader's buffer (80 K characters) is put together piece by piece and judged once
+        // whole, or once cut: what was cut off is no part of its event.
+        var first = new string('x', 60_000) + "\n";
+        var odd = "\\" + new string('a', 50_000) + "\n";
+        var cutOff = new string('c', 70_000) + "\0" + "\n";
+        var lines = Read(first + odd + cutOff);
+        lines.Select(l => (l.Plain, l.Truncated)).Should().Equal((true, false), (false, false), (true, true));
     }
 
     [Test]
