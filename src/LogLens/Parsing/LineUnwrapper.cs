@@ -23,7 +23,11 @@ internal static class LineUnwrapper
     {
         // Most lines are ssh's own, unwrapped: no wrapper starts with "debug", so only their end may need trimming.
         var span = raw.StartsWith("debug", StringComparison.Ordinal) ? raw.AsSpan() : SkipWrappers(raw);
-        span = span.TrimEnd(" \t\r`");
+        if (span.Length > 0 && span[^1] is ' ' or '\t' or '\r' or '`')
+        {
+            span = span.TrimEnd(" \t\r`");
+        }
+
         return span.Length == raw.Length ? raw : span.ToString();
     }
 
@@ -32,6 +36,12 @@ internal static class LineUnwrapper
         var changed = true;
         while (changed)
         {
+            // A letter starts no wrapper but a stream tag (stderr>, stdout:, Got stderr ...): ssh's own text (OpenSSH_9.6p1 ...).
+            if (span.Length > 0 && char.IsAsciiLetter(span[0]) && span[0] is not ('s' or 'G'))
+            {
+                break;
+            }
+
             changed = false;
             var before = span.Length;
             span = span.TrimStart(" \t\uFEFF`");
@@ -45,7 +55,7 @@ internal static class LineUnwrapper
             span = SkipArrayElement(span);
             foreach (var tag in StreamTags)
             {
-                if (span.StartsWith(tag, StringComparison.Ordinal))
+                if (span.StartsWith(tag.AsSpan()))
                 {
                     span = span[tag.Length..];
                 }

@@ -297,7 +297,7 @@ internal sealed class MessageRule
                 if (!isHole[i])
                 {
                     var literal = texts[i];
-                    if (rest.StartsWith(literal, StringComparison.Ordinal))
+                    if (rest.StartsWith(literal.AsSpan()))
                     {
                         at += literal.Length;
                     }
@@ -324,7 +324,7 @@ internal sealed class MessageRule
                 int end;
                 if (i + 1 == last)
                 {
-                    if (!rest.EndsWith(next, StringComparison.Ordinal))
+                    if (!rest.EndsWith(next.AsSpan()))
                     {
                         return false;
                     }
@@ -333,7 +333,7 @@ internal sealed class MessageRule
                 }
                 else
                 {
-                    var found = rest.IndexOf(next, StringComparison.Ordinal);
+                    var found = rest.IndexOf(next.AsSpan());
                     if (found < 0 && trimmed[i + 1] is not { Length: 0 })
                     {
                         return false;

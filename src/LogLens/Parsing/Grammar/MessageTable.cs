@@ -95,7 +95,7 @@ internal sealed class MessageTable
 
         foreach (var rule in anchored)
         {
-            if (message.Contains(rule.Anchor!, StringComparison.Ordinal) && TryRule(rule, message, skip, out var byAnchor, out skipped))
+            if (message.IndexOf(rule.Anchor.AsSpan()) >= 0 && TryRule(rule, message, skip, out var byAnchor, out skipped))
             {
                 return byAnchor;
             }
