@@ -41,6 +41,10 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
             return null;
         }
 
+        // OpenSSH before 8.2 gives up on a damaged private key as silently as on one it cannot decrypt (the 7.4 lab; 8.2 and later
+        // print a "Load key" error for it, which ends the silence): only a passphrase question tells them apart.
+        var damagedLooksTheSame = silent is not null && waiting is null && passphrase.Count == 0 && tty.Count == 0 && prompts.Count == 0 &&
+            LocalFacts.Version(session) is < 8.2;
         var path = silent?.Path is { Length: > 0 } accepted ? accepted
             : passphrase.FirstOrDefault(p => p.Path is not null)?.Path
               ?? prompts.FirstOrDefault()?.Path
@@ -68,6 +72,12 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
                    "protected by a passphrase and ssh had no way to ask for it, so it gave up on the key silently. That happens with " +
                    "BatchMode=yes, and when ssh runs without a terminal (cron, CI, an IDE, git, rsync or ansible calling ssh) and no " +
                    "SSH_ASKPASS program. The key is the right one: the server knows it.";
+            if (damagedLooksTheSame)
+            {
+                what += $" One other cause looks the same in this log: OpenSSH {OpenSshVersion.Parse(session.Client)} says nothing either when the " +
+                        "private key file is damaged or in a format it cannot read (from 8.2 it prints 'Load key ...: error in libcrypto' or " +
+                        "'invalid format'), so check the file first.";
+            }
         }
         else
         {
@@ -101,12 +111,17 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
             fixes[0] = new Fix("On Windows, start the OpenSSH agent service and add the key once", $"Start-Service ssh-agent; ssh-add \"{LocalFacts.WindowsPath(key)}\"");
         }
 
+        if (damagedLooksTheSame)
+        {
+            fixes.Insert(0, new Fix("Check the key file: ssh-keygen asks for the passphrase when the key has one, and says 'invalid format' or 'error in libcrypto' when the file is damaged (then copy the key again from where it was made, or make a new one)", $"ssh-keygen -y -f {Shell(key)}"));
+        }
+
         return Report(
             what + consequence,
             evidence,
             fixes,
             session.Authenticated ? Severity.Warning : Severity.Error,
-            confidence: waiting is null ? Confidence.Certain : Confidence.Likely);
+            confidence: waiting is null && !damagedLooksTheSame ? Confidence.Certain : Confidence.Likely);
     }
 
     private static bool IsPassphrase(string reason) =>

@@ -50,6 +50,29 @@ public class EncryptedKeyNoPassphraseRuleTests
             .Should().BeNull();
 
     [Test]
+    public void BeforeOpenSsh82SaysADamagedKeyFileLooksTheSameAndChecksTheFileFirst()
+    {
+        // OpenSSH 7.4 gives up on a damaged private key as silently as on an encrypted one (the two lab runs of 7.4p1 print the
+        // same lines); 8.2 and later print "Load key ...: error in libcrypto" or "invalid format" for a damaged file.
+        var finding = SshLog.Analyze(Log("OpenSSH_7.4p1, OpenSSL 1.0.2k-fips  26 Jan 2017",
+            "debug1: Offering ED25519 public key: /home/me/.ssh/id_ed25519", "debug1: Server accepts key: pkalg ssh-ed25519 blen 51",
+            "debug2: we did not send a packet, disable method", "debug1: No more authentication methods to try.", "Permission denied (publickey).")).Findings[0];
+        finding.Slug.Should().Be("encrypted-key-no-passphrase");
+        finding.Message.Should().Contain("OpenSSH 7.4 says nothing either when the private key file is damaged");
+        finding.Fixes[0].Command.Should().Be("ssh-keygen -y -f /home/me/.ssh/id_ed25519");
+        finding.Confidence.Should().Be(Confidence.Likely);
+    }
+
+    [Test]
+    public void FromOpenSsh82OnTheSilenceMeansThePassphrase()
+    {
+        var finding = SshLog.Analyze(Lab("key-encrypted-batch")).Findings[0];
+        finding.Message.Should().NotContain("damaged");
+        finding.Fixes.Should().NotContain(f => f.Command != null && f.Command.StartsWith("ssh-keygen -y", StringComparison.Ordinal));
+        finding.Confidence.Should().Be(Confidence.Certain);
+    }
+
+    [Test]
     public void IsAnErrorWhenTheAcceptedKeyCouldNotSign() =>
         SshLog.Analyze(Lab("key-encrypted-batch")).Findings[0].Severity.Should().Be(Severity.Error);
 }
