@@ -41,8 +41,8 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
             return null;
         }
 
-        // OpenSSH before 8.2 gives up on a damaged private key as silently as on one it cannot decrypt (the 7.4 lab; 8.2 and later
-        // print a "Load key" error for it, which ends the silence): only a passphrase question tells them apart.
+        // OpenSSH before 8.2 may give up on a damaged private key as silently as on one it cannot decrypt (the 7.4 lab does; 8.2 and
+        // later print a "Load key" error for it, which ends the silence): only a passphrase question tells them apart.
         var damagedLooksTheSame = silent is not null && waiting is null && passphrase.Count == 0 && tty.Count == 0 && prompts.Count == 0 &&
             LocalFacts.Version(session) is < 8.2;
         var path = silent?.Path is { Length: > 0 } accepted ? accepted
@@ -74,9 +74,9 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
                    "SSH_ASKPASS program. The key is the right one: the server knows it.";
             if (damagedLooksTheSame)
             {
-                what += $" One other cause looks the same in this log: OpenSSH {OpenSshVersion.Parse(session.Client)} says nothing either when the " +
-                        "private key file is damaged or in a format it cannot read (from 8.2 it prints 'Load key ...: error in libcrypto' or " +
-                        "'invalid format'), so check the file first.";
+                what += $" One other cause can look the same in this log: an ssh older than 8.2 (this one is OpenSSH {OpenSshVersion.Parse(session.Client)}) " +
+                        "may give up just as silently on a private key file that is damaged or in a format it cannot read (8.2 and later print " +
+                        "'Load key ...: error in libcrypto' or 'invalid format'), so check the file first.";
             }
         }
         else
@@ -113,7 +113,8 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
 
         if (damagedLooksTheSame)
         {
-            fixes.Insert(0, new Fix("Check the key file: ssh-keygen asks for the passphrase when the key has one, and says 'invalid format' or 'error in libcrypto' when the file is damaged (then copy the key again from where it was made, or make a new one)", $"ssh-keygen -y -f {Shell(key)}"));
+            var file = LocalFacts.IsWindows(session, path) ? $"\"{LocalFacts.WindowsPath(key)}\"" : Shell(key);
+            fixes.Insert(0, new Fix("Check the key file: ssh-keygen asks for the passphrase when the key has one, and says 'invalid format' or 'error in libcrypto' when the file is damaged (then copy the key again from where it was made, or make a new one)", $"ssh-keygen -y -f {file}"));
         }
 
         return Report(

@@ -58,9 +58,18 @@ public class EncryptedKeyNoPassphraseRuleTests
             "debug1: Offering ED25519 public key: /home/me/.ssh/id_ed25519", "debug1: Server accepts key: pkalg ssh-ed25519 blen 51",
             "debug2: we did not send a packet, disable method", "debug1: No more authentication methods to try.", "Permission denied (publickey).")).Findings[0];
         finding.Slug.Should().Be("encrypted-key-no-passphrase");
-        finding.Message.Should().Contain("OpenSSH 7.4 says nothing either when the private key file is damaged");
+        finding.Message.Should().Contain("(this one is OpenSSH 7.4) may give up just as silently on a private key file that is damaged");
         finding.Fixes[0].Command.Should().Be("ssh-keygen -y -f /home/me/.ssh/id_ed25519");
         finding.Confidence.Should().Be(Confidence.Likely);
+    }
+
+    [Test]
+    public void OnWindowsTheKeyFileCheckQuotesTheWindowsPath()
+    {
+        var finding = SshLog.Analyze(Log("OpenSSH_for_Windows_8.1p1, LibreSSL 3.0.2",
+            "debug1: Offering public key: C:\\Users\\me/.ssh/id_rsa RSA SHA256:abc", "debug1: Server accepts key: C:\\Users\\me/.ssh/id_rsa RSA SHA256:abc",
+            "debug1: No more authentication methods to try.", "me@h: Permission denied (publickey).")).Findings[0];
+        finding.Fixes[0].Command.Should().StartWith("ssh-keygen -y -f \"C:\\Users\\me");
     }
 
     [Test]
