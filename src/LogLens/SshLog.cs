@@ -171,6 +171,46 @@ public static class SshLog
         return Analyze(LineReader.OpenStream(stream, leaveOpen: true), source);
     }
 
+    /// <summary>
+    /// Reads and diagnoses a log like <see cref="Analyze(TextReader, string)"/> (the same reading: sshd's log told apart, lines no rule
+    /// reads passed over, a long log read on a second thread), but hands each session's report to <paramref name="onSession"/> as soon
+    /// as it is known, on the calling thread and in order, and keeps none: memory stays flat over logs of any size. The returned
+    /// report's <see cref="Report.Sessions"/> is empty. sshd's log is diagnosed whole (its records are told apart at its end), then
+    /// each record is handed on.
+    /// </summary>
+    /// <param name="reader">The reader; it is not closed.</param>
+    /// <param name="source">The name to give the input in the report.</param>
+    /// <param name="onSession">Receives each session's report, in order.</param>
+    /// <returns>The report of the main session.</returns>
+    public static Report Analyze(TextReader reader, string source, Action<SessionReport> onSession)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(onSession);
+        var (kind, input) = LogSniffer.Sniff(reader);
+        if (kind != LogKind.Server)
+        {
+            return AnalyzeClient(input, source, onSession);
+        }
+
+        var server = SshdLog.Analyze(input, source);
+        foreach (var session in server.Sessions)
+        {
+            onSession(session);
+        }
+
+        return server with { Sessions = [] };
+    }
+
+    /// <inheritdoc cref="Analyze(TextReader, string, Action{SessionReport})"/>
+    /// <param name="stream">The bytes (UTF-8, invalid bytes read as U+FFFD; a UTF-16 byte order mark is honoured); it is not closed.</param>
+    /// <param name="source">The name to give the input in the report.</param>
+    /// <param name="onSession">Receives each session's report, in order.</param>
+    public static Report Analyze(Stream stream, string source, Action<SessionReport> onSession)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Analyze(LineReader.OpenStream(stream, leaveOpen: true), source, onSession);
+    }
+
     /// <summary>Diagnoses events already read (e.g. from <see cref="ReadEventsAsync"/>, or <see cref="SshdLog.ReadEvents"/> for sshd's log).</summary>
     /// <param name="events">The events, in order.</param>
     /// <param name="source">The name to give the input in the report.</param>
