@@ -174,9 +174,9 @@ public static class SshLog
     /// <summary>
     /// Reads and diagnoses a log like <see cref="Analyze(TextReader, string)"/> (the same reading: sshd's log told apart, lines no rule
     /// reads passed over, a long log read on a second thread), but hands each session's report to <paramref name="onSession"/> as soon
-    /// as it is known, on the calling thread and in order, and keeps none: memory stays flat over logs of any size. The returned
-    /// report's <see cref="Report.Sessions"/> is empty. sshd's log is diagnosed whole (its records are told apart at its end), then
-    /// each record is handed on.
+    /// as it is known, on the calling thread and in order, and keeps none: over ssh's output memory stays flat however long the log.
+    /// The returned report's <see cref="Report.Sessions"/> is empty. sshd's log is diagnosed whole (its records are told apart at its
+    /// end, so its memory grows with it, as <see cref="SshdLog.Analyze(TextReader, string)"/>'s does), then each record is handed on.
     /// </summary>
     /// <param name="reader">The reader; it is not closed.</param>
     /// <param name="source">The name to give the input in the report.</param>
