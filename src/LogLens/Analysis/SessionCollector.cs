@@ -17,8 +17,6 @@ internal sealed class ClosedSession
     {
         this.collector = collector;
         this.hops = hops;
-        FirstLine = collector.FirstLine;
-        LastLine = collector.LastLine;
     }
 
     /// <summary>The session's number.</summary>
@@ -28,10 +26,10 @@ internal sealed class ClosedSession
     public int? Parent => collector.Parent;
 
     /// <summary>The session's first line.</summary>
-    public int FirstLine { get; }
+    public int FirstLine => collector.FirstLine;
 
-    /// <summary>The session's last line.</summary>
-    public int LastLine { get; }
+    /// <summary>The session's last line (a closed collector takes no more lines).</summary>
+    public int LastLine => collector.LastLine;
 
     /// <summary>The view (its hops' views are built first). One thread at a time asks it.</summary>
     public SessionView View => view ??= collector.ToView(hops.ConvertAll(h => h.View));

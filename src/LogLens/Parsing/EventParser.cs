@@ -11,10 +11,8 @@ namespace LogLens.Parsing;
 /// </remarks>
 internal static class EventParser
 {
-    public static SshEvent Parse(string content) => Parse(content, plain: false, skip: null, out _, out _)!;
-
-    /// <summary>The line's event, for a line known to hold no NUL (<see cref="RawLine.Plain"/>) when <paramref name="plain"/>.</summary>
-    public static SshEvent Parse(string content, bool plain) => Parse(content, plain, skip: null, out _, out _)!;
+    /// <summary>The line's event; a line known to hold no NUL (<paramref name="plain"/>: see <see cref="RawLine.Plain"/>) is not searched for one.</summary>
+    public static SshEvent Parse(string content, bool plain = false) => Parse(content, plain, skip: null, out _, out _)!;
 
     /// <summary>
     /// The line's event; or, when it would be of one of the <paramref name="skip"/> types, <see langword="null"/> and that type
@@ -52,7 +50,7 @@ internal static class EventParser
         return skipped is not null ? null : Finish(found, envelope, content, start, function);
     }
 
-    /// <summary>The same as <see cref="Parse(string)"/>, but through the Sprache definitions of the envelope and of every rule.</summary>
+    /// <summary>The same as <see cref="Parse(string, bool)"/>, but through the Sprache definitions of the envelope and of every rule.</summary>
     public static SshEvent ParseWithDefinitions(string content)
     {
         if (NotSsh(content) is { } text)

@@ -11,14 +11,10 @@ namespace LogLens.Tests.Analysis;
 /// </summary>
 public class ReadAheadTests
 {
-    /// <summary>Every lab client log, in order: about 7,000 lines, several times what is read before the second thread starts.</summary>
-    private static string LabLogs() =>
-        string.Concat(Repo.LabScenarios().Select(s => File.ReadAllText(s.ClientLog)));
-
     [Test]
     public void ReadingAheadChangesNoReport()
     {
-        var text = LabLogs();
+        var text = Repo.LabClientLogs();
         text.Split('\n').Length.Should().BeGreaterThan(5 * ClientPipeline.InlineLines);
 
         var ahead = Json(SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null));
@@ -29,7 +25,7 @@ public class ReadAheadTests
     [Test]
     public void TheSessionsReachTheCallbackInOrderOnTheCallersThread()
     {
-        var text = LabLogs();
+        var text = Repo.LabClientLogs();
         var expected = SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null, readAhead: false).Sessions.Select(s => s.Index).ToList();
         var caller = Environment.CurrentManagedThreadId;
         var seen = new List<int>();
@@ -48,7 +44,7 @@ public class ReadAheadTests
     [Test]
     public void AReadErrorAfterManyBatchesReachesTheCaller()
     {
-        var reader = new FailingReader(LabLogs(), failAfter: 3 * ClientPipeline.InlineLines);
+        var reader = new FailingReader(Repo.LabClientLogs(), failAfter: 3 * ClientPipeline.InlineLines);
 
         var analyze = () => SshLog.AnalyzeClient(reader, "log", onSession: null);
 
@@ -58,7 +54,7 @@ public class ReadAheadTests
     [Test]
     public void ACallbackThatFailsStopsTheReadAheadAndReachesTheCaller()
     {
-        var reader = new FailingReader(LabLogs(), failAfter: int.MaxValue);
+        var reader = new FailingReader(Repo.LabClientLogs(), failAfter: int.MaxValue);
         var sessions = 0;
 
         var analyze = () => SshLog.AnalyzeClient(reader, "log", _ =>

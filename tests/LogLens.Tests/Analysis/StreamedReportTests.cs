@@ -12,14 +12,10 @@ namespace LogLens.Tests.Analysis;
 /// </summary>
 public class StreamedReportTests
 {
-    /// <summary>Every lab client log, in order: about 7,000 lines, so the second thread reads most of them.</summary>
-    private static string LabLogs() =>
-        string.Concat(Repo.LabScenarios().Select(s => File.ReadAllText(s.ClientLog)));
-
     [Test]
     public void HandsOnTheSessionsTheWholeReportHoldsInOrderOnTheCallersThreadAndKeepsNone()
     {
-        var text = LabLogs();
+        var text = Repo.LabClientLogs();
         var whole = SshLog.Analyze(new StringReader(text), "log");
         var caller = Environment.CurrentManagedThreadId;
         var handed = new List<SessionReport>();
@@ -42,7 +38,7 @@ public class StreamedReportTests
     [Test]
     public void ReadsAStreamAsTheReaderIsRead()
     {
-        var text = LabLogs();
+        var text = Repo.LabClientLogs();
         var fromReader = new List<string>();
         var fromStream = new List<string>();
 

@@ -27,6 +27,10 @@ internal static class Repo
         }
     }
 
+    /// <summary>Every lab client log, in order, as one text: about 7,000 lines, several times what is read before a second thread starts.</summary>
+    public static string LabClientLogs() =>
+        string.Concat(LabScenarios().Select(s => File.ReadAllText(s.ClientLog)));
+
     /// <summary>The lab scenarios as test cases, each named by its scenario.</summary>
     public static IEnumerable<TestCaseData> LabScenarioCases() =>
         LabScenarios().Select(s => new TestCaseData(s).SetArgDisplayNames(s.Name));

@@ -113,8 +113,7 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
 
         if (damagedLooksTheSame)
         {
-            var file = LocalFacts.IsWindows(session, path) ? $"\"{LocalFacts.WindowsPath(key)}\"" : Shell(key);
-            fixes.Insert(0, new Fix("Check the key file: ssh-keygen asks for the passphrase when the key has one, and says 'invalid format' or 'error in libcrypto' when the file is damaged (then copy the key again from where it was made, or make a new one)", $"ssh-keygen -y -f {file}"));
+            fixes.Insert(0, new Fix("Check the key file: ssh-keygen asks for the passphrase when the key has one, and says 'invalid format' or 'error in libcrypto' when the file is damaged (then copy the key again from where it was made, or make a new one)", $"ssh-keygen -y -f {LocalFacts.PathArgument(key, LocalFacts.IsWindows(session, path))}"));
         }
 
         return Report(

@@ -70,6 +70,9 @@ internal static partial class LocalFacts
     /// <summary>A Windows path as the user would type it (ssh doubles backslashes in some messages).</summary>
     public static string WindowsPath(string path) => path.Replace("\\\\", "\\", StringComparison.Ordinal).Replace('/', '\\');
 
+    /// <summary>A path as an argument of a command: quoted as the user would type it on Windows, else for a POSIX shell.</summary>
+    public static string PathArgument(string path, bool windows) => windows ? $"\"{WindowsPath(path)}\"" : FindingRule.Shell(path);
+
     /// <summary>Whether two paths name the same file, ignoring the slash style and doubled backslashes.</summary>
     public static bool SamePath(string? a, string? b) =>
         a is not null && b is not null &&

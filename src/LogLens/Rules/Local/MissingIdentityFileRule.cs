@@ -88,7 +88,7 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
             new("See which keys really exist", windows ? $"dir \"{LocalFacts.WindowsPath(dir)}\"" : $"ls -l {Shell(dir)}"),
             // Only a key the log shows to exist is named; otherwise the user fills in the one 'ls' lists.
             new(existing is null ? "Point -i (or IdentityFile in ~/.ssh/config) at the key file that exists" : $"Point -i (or IdentityFile in ~/.ssh/config) at a key that exists, such as {existing}",
-                $"ssh -i {(existing is null ? "PATH_TO_KEY" : windows ? "\"" + LocalFacts.WindowsPath(existing) + "\"" : Shell(existing))} {Destination(session)}"),
+                $"ssh -i {(existing is null ? "PATH_TO_KEY" : LocalFacts.PathArgument(existing, windows))} {Destination(session)}"),
             Authentication.AuthFacts.PasswordAllowed(session) == false
                 ? new("Or create the key under that name, then add its public half (" + path + ".pub) to ~/.ssh/authorized_keys on the server through a way in that works: the server takes no password, so ssh-copy-id could not log in", $"ssh-keygen -t ed25519 -f {Shell(path)}")
                 : new("Or create the key under that name and install its public half on the server", $"ssh-keygen -t ed25519 -f {Shell(path)} && ssh-copy-id -i {Shell(path + ".pub")} {Destination(session)}"),
