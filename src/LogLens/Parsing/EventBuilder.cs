@@ -8,6 +8,17 @@ namespace LogLens.Parsing;
 /// <param name="ParentSession">That session's parent, for a hop.</param>
 internal readonly record struct SkippedLine(int Line, int Session, int? ParentSession);
 
+/// <summary>A line read ahead of the builder's state (see <see cref="EventBuilder.Prepare"/>).</summary>
+/// <param name="Line">The line.</param>
+/// <param name="Event">Its event, stamped with the line's facts; <see langword="null"/> when it may be passed over, or when it is a line of escaped line breaks.</param>
+/// <param name="Skipped">The type its event would have had, when it may be passed over.</param>
+/// <param name="HasLevel">Whether it has a debug level (for a line that may be passed over).</param>
+internal readonly record struct PreparedLine(RawLine Line, SshEvent? Event, Type? Skipped, bool HasLevel)
+{
+    /// <summary>Whether the line carries escaped line breaks: not prepared, read with <see cref="EventBuilder.PushEscaped"/>.</summary>
+    public bool Escaped => Event is null && Skipped is null;
+}
+
 /// <summary>
 /// From physical lines to events: unwrap, parse, stamp the line facts, assign the session. Each event waits
 /// one line before it is released, because a terminal may have wrapped it: when the next line is not ssh output
@@ -29,11 +40,11 @@ internal sealed class EventBuilder(TimeProvider? clock)
     private int widest = NarrowestWidth;
 
     /// <summary>Reads a line that carries one ssh line (see <see cref="LineUnwrapper.HasEscapedLines(string)"/>); returns the event now released, if any.</summary>
-    public SshEvent? Push(RawLine line) => Push(EventParser.Parse(LineUnwrapper.Strip(line.Text), line.Plain), line);
+    public SshEvent? Push(RawLine line) => Hold(Parse(EventParser.Parse(LineUnwrapper.Strip(line.Text), line.Plain), line), line);
 
-    private SshEvent? Push(SshEvent parsed, RawLine line)
+    /// <summary>Holds the line's event (<paramref name="e"/>, stamped with the line's facts); returns the event now released, if any.</summary>
+    private SshEvent? Hold(SshEvent e, RawLine line)
     {
-        var e = Parse(parsed, line);
         widest = Math.Max(widest, line.Text.Length);
         if (held is null)
         {
@@ -65,32 +76,63 @@ internal sealed class EventBuilder(TimeProvider? clock)
     /// written: a consumer times the lines) or its session had one, when it is cut, or when it is long enough that the next
     /// line might complete it (see <see cref="TryJoin"/>).
     /// </summary>
-    public SshEvent? Push(RawLine line, out SkippedLine? skipped)
+    public SshEvent? Push(RawLine line, out SkippedLine? skipped) => Push(Prepare(line, widest), out skipped);
+
+    /// <summary>
+    /// The widest line up to <paramref name="line"/>, given the widest before it: what the builder's own measure becomes after reading
+    /// it (a line of escaped line breaks does not count), so that lines can be prepared ahead (<see cref="Prepare"/>).
+    /// </summary>
+    public static int WidestAfter(int widestBefore, RawLine line) =>
+        LineUnwrapper.HasEscapedLines(line) ? widestBefore : Math.Max(widestBefore, line.Text.Length);
+
+    /// <summary>The widest line read so far, as <see cref="WidestAfter"/> measures it: what <see cref="Prepare"/> needs for the next line.</summary>
+    public int Widest => widest;
+
+    /// <summary>
+    /// The half of <see cref="Push(RawLine, out SkippedLine?)"/> that depends on the line alone and on the widest line before it
+    /// (<paramref name="widestBefore"/>, see <see cref="WidestAfter"/>): its event, or the type it would have when it may be passed over.
+    /// It reads no state that pushing changes, so lines can be prepared on another thread, ahead of <see cref="Push(PreparedLine, out SkippedLine?)"/>.
+    /// </summary>
+    public PreparedLine Prepare(RawLine line, int widestBefore)
     {
-        skipped = null;
-        var width = Math.Max(widest, line.Text.Length);
+        if (LineUnwrapper.HasEscapedLines(line))
+        {
+            return new PreparedLine(line, null, null, false);
+        }
+
+        var width = Math.Max(widestBefore, line.Text.Length);
         var skip = Skippable is not null && clock is null && !line.Truncated && line.Text.Length < width * 3 / 4 &&
             !LineUnwrapper.TryReadTimestamp(line.Text, out _)
             ? Skippable
             : null;
-        var content = LineUnwrapper.Strip(line.Text);
-        var parsed = EventParser.Parse(content, line.Plain, skip, out var type, out var hasLevel);
-        if (parsed is not null)
+        var parsed = EventParser.Parse(LineUnwrapper.Strip(line.Text), line.Plain, skip, out var type, out var hasLevel);
+        return new PreparedLine(line, parsed is null ? null : Parse(parsed, line), type, hasLevel);
+    }
+
+    /// <summary>
+    /// Reads a line prepared by <see cref="Prepare"/> with the widest line before it: the same as <see cref="Push(RawLine, out SkippedLine?)"/>
+    /// with the line. A line of escaped line breaks is not prepared: read it with <see cref="PushEscaped"/>.
+    /// </summary>
+    public SshEvent? Push(PreparedLine prepared, out SkippedLine? skipped)
+    {
+        skipped = null;
+        var line = prepared.Line;
+        if (prepared.Event is { } parsed)
         {
-            return Push(parsed, line);
+            return Hold(parsed, line);
         }
 
         // What Push does with such an event: it is no Text, so the held event is released as it is; and it cannot be joined
         // with the next line (it is shorter than three quarters of the widest), so it is released at once.
         var released = Release();
-        if (!sessions.TryAssignSkipped(type!, hasLevel, out var session, out var parent))
+        if (!sessions.TryAssignSkipped(prepared.Skipped!, prepared.HasLevel, out var session, out var parent))
         {
             // The session has timed lines: the event is built after all (and held, as Push holds it).
-            Push(EventParser.Parse(content, line.Plain), line);
+            Push(line);
             return released;
         }
 
-        widest = width;
+        widest = Math.Max(widest, line.Text.Length);
         skipped = new SkippedLine(line.Number, session, parent);
         return released;
     }

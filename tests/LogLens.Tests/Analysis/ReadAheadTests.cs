@@ -1,3 +1,4 @@
+using System.Text;
 using LogLens.Analysis;
 using LogLens.Rendering;
 using LogLens.Tests.Support;
@@ -20,6 +21,35 @@ public class ReadAheadTests
         var ahead = Json(SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null));
         Json(SshLog.AnalyzeClient(new StringReader(text), "log", onSession: null, readAhead: false)).Should().Be(ahead);
         Json(SshLog.Analyze(SshLog.ReadEvents(new StringReader(text)), "log")).Should().Be(ahead);
+    }
+
+    [Test]
+    public void ReadingAheadChangesNoReportOfAMessyPaste()
+    {
+        // Past the first lines the reading thread parses batches of lines ahead of the ones it builds, and the caller's thread
+        // parses some of them when it has no session to diagnose: the lines that depend on the lines before them (wrapped by a
+        // terminal, cut short, with escaped line breaks, with times) must come out the same wherever they were parsed.
+        var logs = Repo.LabScenarios().Select(s => File.ReadAllText(s.ClientLog)).ToList();
+        var text = new StringBuilder();
+        for (var i = 0; i < logs.Count; i++)
+        {
+            var lines = logs[i].TrimEnd('\n').Split('\n');
+            var shown = (i % 4) switch
+            {
+                0 => string.Join("\r\n", lines),
+                1 => string.Join('\n', lines.Select(line => Wrapped(line, 80))),
+                2 => "{\"stderr\": \"" + string.Join("\\n", lines.Select(line => line.Replace("\"", "\\\"", StringComparison.Ordinal))) + "\"}",
+                _ => string.Join('\n', lines.Select((line, n) => $"[10:{n / 60 % 60:00}:{n % 60:00}.000] stderr> {line}")),
+            };
+            text.Append(shown).Append('\n');
+        }
+
+        var log = text.ToString();
+        log.Split('\n').Length.Should().BeGreaterThan(5 * ClientPipeline.InlineLines);
+        var ahead = Json(SshLog.AnalyzeClient(new StringReader(log), "log", onSession: null));
+
+        Json(SshLog.AnalyzeClient(new StringReader(log), "log", onSession: null, readAhead: false)).Should().Be(ahead);
+        Json(SshLog.Analyze(SshLog.ReadEvents(new StringReader(log)), "log")).Should().Be(ahead);
     }
 
     [Test]
@@ -70,6 +100,10 @@ public class ReadAheadTests
     }
 
     private static string Json(Report report) => ReportWriter.ToJson(report);
+
+    /// <summary>The line as a terminal <paramref name="width"/> columns wide shows it: cut into lines of that width.</summary>
+    private static string Wrapped(string line, int width) =>
+        string.Join('\n', Enumerable.Range(0, Math.Max(1, (line.Length + width - 1) / width)).Select(k => line.Substring(k * width, Math.Min(width, line.Length - (k * width)))));
 
     /// <summary>Serves the text at most one line per read, and fails with an <see cref="IOException"/> after a number of lines.</summary>
     private sealed class FailingReader(string text, int failAfter) : TextReader

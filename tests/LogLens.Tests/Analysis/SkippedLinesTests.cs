@@ -111,6 +111,39 @@ public class SkippedLinesTests
         skippedLines.Should().BeGreaterThan(lines / 10, "the lab logs at -vvv are full of trace lines");
     }
 
+    [Test]
+    public void TheWidestLineIsWhatTheLinesReadAheadMeasure()
+    {
+        // The read-ahead parses lines before the builder reaches them, with the widest line before each measured from the
+        // lines alone (EventBuilder.WidestAfter): it must be the builder's own measure, also over lines with escaped line
+        // breaks (which do not count) and wrapped ones.
+        foreach (var path in Logs().Select(c => (string)c.Arguments[0]!))
+        {
+            var text = File.ReadAllText(path);
+            var escaped = string.Join("\\n", text.Split('\n').Take(40));
+            foreach (var log in new[] { text, escaped + "\n" + text + "\n" + escaped })
+            {
+                var builder = new EventBuilder(clock: null) { Skippable = [.. LogAnalyzer.ReadForLineOnly] };
+                var reader = new LineReader(new StringReader(log));
+                var widest = builder.Widest;
+                while (reader.TryRead(out var line))
+                {
+                    if (LineUnwrapper.HasEscapedLines(line))
+                    {
+                        _ = builder.PushEscaped(line).ToList();
+                    }
+                    else
+                    {
+                        builder.Push(line, out _);
+                    }
+
+                    widest = EventBuilder.WidestAfter(widest, line);
+                    builder.Widest.Should().Be(widest, $"line {line.Number} of {path}");
+                }
+            }
+        }
+    }
+
     [TestCaseSource(nameof(ReadForLineOnly))]
     public void AnEventReadForItsLineOnlyShowsNoPhaseNoWaitAndNoFailure(Type type)
     {
