@@ -76,6 +76,7 @@ internal sealed class EventBuilder(TimeProvider? clock)
     /// written: a consumer times the lines) or its session had one, when it is cut, or when it is long enough that the next
     /// line might complete it (see <see cref="TryJoin"/>).
     /// </summary>
+    /// <exception cref="ArgumentException">The line carries escaped line breaks (read it with <see cref="PushEscaped"/>).</exception>
     public SshEvent? Push(RawLine line, out SkippedLine? skipped) => Push(Prepare(line, widest), out skipped);
 
     /// <summary>
@@ -113,8 +114,14 @@ internal sealed class EventBuilder(TimeProvider? clock)
     /// Reads a line prepared by <see cref="Prepare"/> with the widest line before it: the same as <see cref="Push(RawLine, out SkippedLine?)"/>
     /// with the line. A line of escaped line breaks is not prepared: read it with <see cref="PushEscaped"/>.
     /// </summary>
+    /// <exception cref="ArgumentException">The line carries escaped line breaks.</exception>
     public SshEvent? Push(PreparedLine prepared, out SkippedLine? skipped)
     {
+        if (prepared.Escaped)
+        {
+            throw new ArgumentException("A line of escaped line breaks is read with PushEscaped.", nameof(prepared));
+        }
+
         skipped = null;
         var line = prepared.Line;
         if (prepared.Event is { } parsed)
