@@ -214,10 +214,11 @@ internal static class ClientPipeline
         /// <summary>Reads the next lines into <paramref name="batch"/> and offers it; returns whether the log may go on.</summary>
         private bool Fill(Batch batch, ref int widest, Action<Batch> offer, Queue<Batch> inFlight)
         {
-            batch.Begin(widest);
+            batch.Begin();
             while (batch.Count < Batch.Length && lines.TryRead(out var line))
             {
-                batch.Lines[batch.Count++] = line;
+                batch.Lines[batch.Count] = line;
+                batch.WidestBefore[batch.Count++] = widest;
                 widest = EventBuilder.WidestAfter(widest, line);
             }
 
@@ -276,10 +277,12 @@ internal static class ClientPipeline
         /// <summary>1 while being filled, while being parsed and once parsed; 0 when offered and not yet claimed.</summary>
         private int claimed = 1;
 
-        private int widestBefore;
         private ExceptionDispatchInfo? failure;
 
         public RawLine[] Lines { get; } = new RawLine[Length];
+
+        /// <summary>The widest line before each line (what <see cref="EventBuilder.Prepare"/> needs), measured as the lines were read.</summary>
+        public int[] WidestBefore { get; } = new int[Length];
 
         public PreparedLine[] Prepared { get; } = new PreparedLine[Length];
 
@@ -288,12 +291,11 @@ internal static class ClientPipeline
         public bool IsPrepared => prepared.IsSet;
 
         /// <summary>Starts a filling (the reading thread, once the batch's previous lines are in).</summary>
-        public void Begin(int widest)
+        public void Begin()
         {
             Volatile.Write(ref claimed, 1);
             prepared.Reset();
             failure = null;
-            widestBefore = widest;
             Count = 0;
         }
 
@@ -310,11 +312,9 @@ internal static class ClientPipeline
 
             try
             {
-                var widest = widestBefore;
                 for (var i = 0; i < Count; i++)
                 {
-                    Prepared[i] = builder.Prepare(Lines[i], widest);
-                    widest = EventBuilder.WidestAfter(widest, Lines[i]);
+                    Prepared[i] = builder.Prepare(Lines[i], WidestBefore[i]);
                 }
             }
             catch (Exception e)
