@@ -196,6 +196,23 @@ public sealed record Finding(
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<Fix> Fixes)
 {
+    // The explanation as its pieces, joined when read (see MessageText): most of a kept report's weight otherwise.
+    private readonly MessageText message = new(Message);
+
+    /// <summary>A rule's finding, its explanation joined only when read.</summary>
+    internal Finding(string id, string slug, Severity severity, Phase phase, string title, MessageText message, IReadOnlyList<Evidence> evidence, IReadOnlyList<Fix> fixes)
+        : this(id, slug, severity, phase, title, string.Empty, evidence, fixes) => this.message = message;
+
+    /// <summary>The explanation as it is kept: in pieces (see <see cref="MessageText"/>).</summary>
+    internal MessageText MessageText => message;
+
+    /// <summary>The explanation, with the log's own values.</summary>
+    public string Message
+    {
+        get => message.ToString();
+        init => message = new(value);
+    }
+
     /// <summary>How sure the finding is; <see cref="Confidence.Certain"/> unless the log stops before ssh said how it ended.</summary>
     public Confidence Confidence { get; init; }
 

@@ -86,7 +86,7 @@ internal abstract class FindingRule(RuleDescriptor descriptor)
 
     /// <summary>Builds this rule's finding.</summary>
     protected Finding Report(
-        string message,
+        MessageText message,
         IEnumerable<SshEvent?> evidence,
         IEnumerable<Fix> fixes,
         Severity? severity = null,

@@ -31,19 +31,19 @@ internal sealed class AccountExpiredRule() : Rule(new(RuleIds.AccountExpired, "a
         var severity = onlyWarning || !blocked ? Severity.Warning : Severity.Error;
         var user = AuthFacts.User(session);
         var who = user is null ? "the account" : $"the account '{user}'";
-        string message;
+        MessageText message;
         if (accountExpired)
         {
             message = $"The server's PAM says {who} has expired (its expiry date, chage -E, is in the past) or is disabled. The key or password was fine " +
-                "(often the server even accepted the key first); the account itself may not log in, and only an administrator of the server can change that.";
+                $"(often the server even accepted the key first); the account itself may not log in, and only an administrator of the server can change that.";
         }
         else if (mustChange)
         {
             message = $"The password of {who} has expired (or the administrator forced a change, chage -d 0), and the server requires a new one before any login. " +
-                (noTty
+                $"{(noTty
                     ? "It tried to ask for it, but this session has no terminal (a command, BatchMode, git, an IDE or CI), so it closed the session. "
-                    : "The change is asked for interactively, right after login. ") +
-                "Even key logins are stopped by this, because PAM checks the account after authentication.";
+                    : "The change is asked for interactively, right after login. ")}" +
+                $"Even key logins are stopped by this, because PAM checks the account after authentication.";
         }
         else
         {

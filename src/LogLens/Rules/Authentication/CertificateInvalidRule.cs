@@ -42,10 +42,10 @@ internal sealed class CertificateInvalidRule() : Rule(new(RuleIds.CertificateInv
               $"{(user is null ? "the remote user" : $"'{user}'")} is not among its principals (or not in the server's AuthorizedPrincipalsFile); " +
               "the server does not trust the CA that signed it (TrustedUserCAKeys), or the certificate or its CA key is revoked; " +
               "or a force-command/source-address restriction in it does not fit this connection.";
-        var message =
+        MessageText message =
             $"ssh offered the user certificate {(cert is null ? certPath : cert.Describe())} to {session.Target?.Host ?? "the server"}" +
             $"{(user is null ? string.Empty : $" as '{user}'")}, and the server did not accept it. {why} " +
-            "A certificate login does not use authorized_keys, so copying the public key to the server is not the fix: the certificate itself has to be valid for this user and this server.";
+            $"A certificate login does not use authorized_keys, so copying the public key to the server is not the fix: the certificate itself has to be valid for this user and this server.";
         return Report(
             message,
             [AuthFacts.UserEvidence(session), .. certFiles.Take(1), .. refused.SelectMany(o => new[] { o.Offer, o.Answer }), reason, denied],

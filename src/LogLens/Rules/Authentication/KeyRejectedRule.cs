@@ -51,16 +51,16 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
                 : session.Has<PasswordPrompt>() || session.All<NextAuthMethod>().Any(m => m.Method is "password" or "keyboard-interactive")
                     ? "so ssh fell back to asking for a password."
                     : "(the log ends after the refusal).";
-        var message =
+        MessageText message =
             $"ssh offered {(refused.Count == 1 ? "one key" : $"{refused.Count} keys")} to {host}{(user is null ? string.Empty : $" as '{user}'")}: {keyList}. " +
             $"The server answered each with \"Authentications that can continue\" instead of \"Server accepts key\", {ending} " +
-            "The key itself loaded fine on your side: the server did not accept it for this user. The usual causes, most likely first: " +
+            $"The key itself loaded fine on your side: the server did not accept it for this user. The usual causes, most likely first: " +
             $"(1) the public key is not in ~/.ssh/authorized_keys of {(user is null ? "the remote user" : $"'{user}'")} on the server (or was pasted with line breaks or into the wrong user's file); " +
             $"(2) wrong remote user{(user is null ? string.Empty : $" ('{user}' is the user ssh logged in as; is the key installed for that account?)")}; " +
-            "(3) sshd's StrictModes ignores authorized_keys because the home directory, ~/.ssh or authorized_keys is writable by group or others; " +
-            "(4) SELinux labels (a copied or restored ~/.ssh, an NFS-mounted home) keep sshd from reading the file; " +
-            "(5) the account is not allowed (DenyUsers/AllowUsers/AllowGroups, PermitRootLogin for root) or does not exist. " +
-            "sshd tells the client none of this; its log on the server names the reason.";
+            $"(3) sshd's StrictModes ignores authorized_keys because the home directory, ~/.ssh or authorized_keys is writable by group or others; " +
+            $"(4) SELinux labels (a copied or restored ~/.ssh, an NFS-mounted home) keep sshd from reading the file; " +
+            $"(5) the account is not allowed (DenyUsers/AllowUsers/AllowGroups, PermitRootLogin for root) or does not exist. " +
+            $"sshd tells the client none of this; its log on the server names the reason.";
         if (user == "root")
         {
             message += " For root, PermitRootLogin no (or forced-commands-only) refuses keys that are correctly installed.";
@@ -70,7 +70,7 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
         if (gitHost is not null)
         {
             message += user is not null && user != "git"
-                ? $" {gitHost} only accepts the user 'git' (ssh git@{gitHost}); '{user}' is wrong here."
+                ? (MessageText)($" {gitHost} only accepts the user 'git' (ssh git@{gitHost}); '{user}' is wrong here.")
                 : $" On {gitHost} the key must be added to your account's SSH keys (or as a deploy key of the repository).";
         }
 
@@ -107,13 +107,13 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
     {
         var user = AuthFacts.User(session);
         var root = user == "root";
-        var message =
+        MessageText message =
             $"The server accepted the key {accepted.Describe()} (\"Server accepts key\"), ssh signed with it, and the login was still refused. " +
-            "The key is installed and right: sshd checked the signature and then refused the account itself. " +
-            (root
+            $"The key is installed and right: sshd checked the signature and then refused the account itself. " +
+            $"{(root
                 ? "For root that is PermitRootLogin: 'no' refuses root whatever the key (and 'forced-commands-only' without a command= option). "
-                : "Usually the account is locked ('!' in /etc/shadow with UsePAM no), or PermitRootLogin/a Match block refuses it after the key check. ") +
-            "sshd tells the client none of this; its log on the server names the reason (ROOT LOGIN REFUSED, or the account check).";
+                : "Usually the account is locked ('!' in /etc/shadow with UsePAM no), or PermitRootLogin/a Match block refuses it after the key check. ")}" +
+            $"sshd tells the client none of this; its log on the server names the reason (ROOT LOGIN REFUSED, or the account check).";
         var fixes = new List<Fix>();
         if (root)
         {
@@ -135,10 +135,10 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
         if (verbose)
         {
             return Report(
-                "The server accepts only public keys here, and ssh offered none: no key file exists at the places ssh looks (~/.ssh/id_ed25519, " +
-                "~/.ssh/id_ecdsa, ~/.ssh/id_rsa ...) or named by -i/IdentityFile, and the agent holds no keys. It is not that the server refused a key; " +
-                "there was nothing to refuse. Create a key (or point ssh at the one you have) and install its public half on the server" +
-                (user is null ? "." : $" for '{user}'."),
+                $"The server accepts only public keys here, and ssh offered none: no key file exists at the places ssh looks (~/.ssh/id_ed25519, " +
+                $"~/.ssh/id_ecdsa, ~/.ssh/id_rsa ...) or named by -i/IdentityFile, and the agent holds no keys. It is not that the server refused a key; " +
+                $"there was nothing to refuse. Create a key (or point ssh at the one you have) and install its public half on the server" +
+                $"{(user is null ? "." : $" for '{user}'.")}",
                 [AuthFacts.UserEvidence(session), session.Last<NextAuthMethod>(), denied],
                 [
                     new Fix("If you have a key elsewhere, name it", $"ssh -i PATH_TO_KEY {Destination(session)}"),
@@ -150,9 +150,9 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
 
         return Report(
             $"The server{(session.Target?.Host is { } h ? " " + h : string.Empty)} accepts only public-key login{(user is null ? string.Empty : $" for '{user}'")} " +
-            "and did not accept any key ssh had (or ssh had none). This line alone does not show which keys were tried: run ssh with -v to see the " +
-            "\"Offering public key\" lines. Most often the public key is not in the remote user's ~/.ssh/authorized_keys, the user name is wrong, " +
-            "or sshd ignores authorized_keys because of its permissions (StrictModes).",
+            $"and did not accept any key ssh had (or ssh had none). This line alone does not show which keys were tried: run ssh with -v to see the " +
+            $"\"Offering public key\" lines. Most often the public key is not in the remote user's ~/.ssh/authorized_keys, the user name is wrong, " +
+            $"or sshd ignores authorized_keys because of its permissions (StrictModes).",
             [AuthFacts.UserEvidence(session), denied],
             [
                 new Fix("See which keys ssh offers", $"ssh -v {Destination(session)}"),

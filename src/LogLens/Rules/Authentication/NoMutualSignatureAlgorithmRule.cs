@@ -48,9 +48,9 @@ internal sealed class NoMutualSignatureAlgorithmRule() : Rule(new(RuleIds.NoMutu
         var versions = client is null && server is null
             ? string.Empty
             : $" (client {client ?? "unknown"}, server {server ?? "unknown"})";
-        var message =
+        MessageText message =
             $"ssh could not offer {which}: no signature algorithm is allowed by both sides{versions}, so the key was skipped without the server ever seeing it. {why} " +
-            "The key is not wrong and not refused by the server; the two programs cannot agree how to sign with it.";
+            $"The key is not wrong and not refused by the server; the two programs cannot agree how to sign with it.";
 
         var keyFile = key is { IsFile: true } ? Shell(key.Path.EndsWith(".pub", StringComparison.Ordinal) ? key.Path[..^4] : key.Path) : null;
         var fixes = new List<Fix>

@@ -42,12 +42,12 @@ internal sealed class PasswordOnlyRule() : Rule(new(RuleIds.PasswordOnly, "passw
 
         var user = AuthFacts.User(session);
         var allowed = string.Join(",", list);
-        var message =
+        MessageText message =
             $"The server{(session.Target?.Host is { } h ? " " + h : string.Empty)} allows only {allowed} for {(user is null ? "this user" : $"'{user}'")}: public-key login is off " +
-            "(PubkeyAuthentication no, or a Match block, or the server is an appliance that only knows passwords), so none of your keys was even tried. " +
-            "And ssh did not ask for a password: BatchMode=yes, no terminal to ask on (git, an IDE, Ansible, CI, cron), or PasswordAuthentication/KbdInteractiveAuthentication " +
-            "set to no in the client's config. The password was never wrong; it was never sent." +
-            (cut ? " The log ends at the server's list, before ssh's 'Permission denied'; to be sure, keep the output up to the end." : string.Empty);
+            $"(PubkeyAuthentication no, or a Match block, or the server is an appliance that only knows passwords), so none of your keys was even tried. " +
+            $"And ssh did not ask for a password: BatchMode=yes, no terminal to ask on (git, an IDE, Ansible, CI, cron), or PasswordAuthentication/KbdInteractiveAuthentication " +
+            $"set to no in the client's config. The password was never wrong; it was never sent." +
+            $"{(cut ? " The log ends at the server's list, before ssh's 'Permission denied'; to be sure, keep the output up to the end." : string.Empty)}";
         return Report(
             message,
             [AuthFacts.UserEvidence(session), methods, noTty, session.Last<NoMoreAuthMethods>(), denied],

@@ -31,14 +31,14 @@ internal sealed class PasswordRejectedRule() : Rule(new(RuleIds.PasswordRejected
 
         var user = AuthFacts.User(session);
         var attempts = Math.Max(retries.Count + (denied is not null ? 1 : 0), Math.Max(prompts.Count, 1));
-        var message =
+        MessageText message =
             $"ssh sent a password for {(user is null ? "the remote user" : $"'{user}'")} on {session.Target?.Host ?? "the server"} and the server refused it " +
             $"({attempts} attempt{(attempts == 1 ? string.Empty : "s")}). The connection, the host key and the server's methods are fine; the server does not tell why, " +
-            "and gives the same answer for every case, most likely first: the password is wrong (keyboard layout, Caps Lock, a pasted trailing newline); " +
+            $"and gives the same answer for every case, most likely first: the password is wrong (keyboard layout, Caps Lock, a pasted trailing newline); " +
             $"the user name is wrong or does not exist on the server{(user is null ? string.Empty : $" (ssh logged in as '{user}', which defaults to your local name; use user@host)")}; " +
-            "the account is locked (failed-login lockout via faillock/pam_tally2, or a locked/expired password); sshd does not allow this user " +
-            "(AllowUsers/DenyUsers/AllowGroups, PermitRootLogin for root, which refuses root passwords by default since OpenSSH 7.0); " +
-            "or PAM refuses it (LDAP/AD/SSSD not reachable, pam_access). The server's log names the reason.";
+            $"the account is locked (failed-login lockout via faillock/pam_tally2, or a locked/expired password); sshd does not allow this user " +
+            $"(AllowUsers/DenyUsers/AllowGroups, PermitRootLogin for root, which refuses root passwords by default since OpenSSH 7.0); " +
+            $"or PAM refuses it (LDAP/AD/SSSD not reachable, pam_access). The server's log names the reason.";
         var fixes = new List<Fix>
         {
             new Fix("Try again with the user named explicitly", $"ssh {AuthFacts.PortArgument(session)}{Shell(user ?? "USER")}@{Shell(session.Target?.Host ?? "HOST")}"),

@@ -45,13 +45,13 @@ internal sealed class TooManyAuthFailuresRule() : Rule(new(RuleIds.TooManyAuthFa
         };
         var agent = fromAgent > 0 ? $" ({fromAgent} of them from ssh-agent)" : string.Empty;
         var pending = planned.Count > offers.Count ? $", and had {planned.Count} on its list" : string.Empty;
-        var message =
+        MessageText message =
             $"sshd allows a limited number of authentication attempts per connection (MaxAuthTries, 6 by default) and closed the connection when they were used up. " +
             $"{count}{agent}{pending}{(offers.Count is > 0 and < 6 ? $"; giving up after only {offers.Count} means the server's MaxAuthTries is set lower than the default (failed none/GSSAPI attempts count too)" : string.Empty)}. Each key ssh offers counts as one failure unless the server accepts it, so an agent (or a ~/.ssh full of keys) " +
-            "that tries several wrong keys first uses up the attempts before the right key, or a password, gets its turn. " +
-            "It does not mean anyone is attacking you, and the right key may well be authorized: it never got offered." +
-            (passwords > 0 ? $" {passwords} password attempt(s) were also refused." : string.Empty) +
-            (offers.Count > 0 ? $" Keys offered: {string.Join("; ", offers.Select(o => o.Describe()))}." : string.Empty);
+            $"that tries several wrong keys first uses up the attempts before the right key, or a password, gets its turn. " +
+            $"It does not mean anyone is attacking you, and the right key may well be authorized: it never got offered." +
+            $"{(passwords > 0 ? $" {passwords} password attempt(s) were also refused." : string.Empty)}" +
+            $"{(offers.Count > 0 ? $" Keys offered: {string.Join("; ", offers.Select(o => o.Describe()))}." : string.Empty)}";
 
         var explicitKey = offers.FirstOrDefault(o => o.Source == "explicit" && o.IsFile)?.Path ?? planned.FirstOrDefault(w => w.Explicit)?.Path;
         var key = explicitKey is null ? "~/.ssh/KEY" : Shell(explicitKey.EndsWith(".pub", StringComparison.Ordinal) ? explicitKey[..^4] : explicitKey);

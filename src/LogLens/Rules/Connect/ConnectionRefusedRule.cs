@@ -27,11 +27,11 @@ internal sealed class ConnectionRefusedRule() : Rule(new(RuleIds.ConnectionRefus
         var port = final?.Port ?? attempts.FirstOrDefault()?.Port ?? session.Target?.Port ?? 22;
         var addresses = attempts.Select(a => a.Address).Distinct().ToList();
         var where = addresses.Count > 0 ? string.Join(" and ", addresses) : host;
-        var message =
+        MessageText message =
             $"ssh reached {where} but nothing accepted a connection on port {port}. \"Connection refused\" means the host answered, " +
-            "so the address is alive: either no sshd listens on that port (wrong port, sshd stopped, or listening on another " +
-            "interface or address family), or a firewall on the way rejects the connection, or the server's connection backlog is full. " +
-            "A firewall that silently drops packets gives a timeout instead, and no key or password was ever looked at.";
+            $"so the address is alive: either no sshd listens on that port (wrong port, sshd stopped, or listening on another " +
+            $"interface or address family), or a firewall on the way rejects the connection, or the server's connection backlog is full. " +
+            $"A firewall that silently drops packets gives a timeout instead, and no key or password was ever looked at.";
         if (port == 22 && addresses.Any(a => a is "127.0.0.1" or "::1"))
         {
             message += " On localhost, a VM or container usually forwards a different port (e.g. 2222) to its sshd: connect to that port.";

@@ -35,19 +35,18 @@ internal sealed class ConnectionTimeoutRule() : Rule(new(RuleIds.ConnectionTimeo
         }
 
         var where = addresses.Count > 0 && !addresses.SequenceEqual([host]) ? $"{host} ({string.Join(", ", addresses)})" : host;
-        var message =
-            $"ssh sent a connection request to {where} port {port} and nothing ever answered, not even a refusal. Packets were silently lost on " +
+        const string Cause = "Packets were silently lost on " +
             "the way, most often because: a firewall, cloud security group or network ACL drops traffic to that port (or allows it only from " +
             "other source addresses: your public IP may have changed); the host is down, stopped or has a new address (a stale DNS record, " +
             "a cloud VM restarted with a new public IP); the address is not reachable from where you are (a private address without the VPN, " +
             "a routing or VPN problem); or your own network blocks outgoing SSH. A refusal (\"Connection refused\") would mean the host " +
             "answered; a timeout means nothing did. Authentication never started, so keys and passwords are not the problem.";
-        if (waiting is not null)
-        {
-            message = $"ssh started connecting to {where} port {port} and the log ends there, with no \"Connection established\" and no error: ssh was " +
-                "still waiting for the server to answer (it waits up to ConnectTimeout, or the system's TCP timeout of a minute or two). " + message[(message.IndexOf("Packets", StringComparison.Ordinal))..] +
-                " To be sure, run ssh -v again and let it finish: a timeout ends in \"Connection timed out\".";
-        }
+        MessageText message = waiting is null
+            ? (MessageText)($"ssh sent a connection request to {where} port {port} and nothing ever answered, not even a refusal. {Cause}")
+            : $"ssh started connecting to {where} port {port} and the log ends there, with no \"Connection established\" and no error: ssh was " +
+                $"still waiting for the server to answer (it waits up to ConnectTimeout, or the system's TCP timeout of a minute or two). {Cause}" +
+                $" To be sure, run ssh -v again and let it finish: a timeout ends in \"Connection timed out\".";
+
         if (addresses.Concat([host]).Any(Network.IsLocal) && !addresses.Concat([host]).Any(a => a is "127.0.0.1" or "::1" or "localhost"))
         {
             message += " The address is a private one: it is reachable only from inside its network, so connect the VPN first or go through a bastion (ssh -J).";

@@ -29,26 +29,26 @@ internal sealed class DnsResolutionRule() : Rule(new(RuleIds.DnsResolution, "dns
         var user = Network.UserAt(session);
         var port = Network.PortOption(session.Target?.Port);
 
-        string message;
+        MessageText message;
         if (canonicalization)
         {
             message = $"ssh could not resolve \"{host}\" while canonicalising it: CanonicalizeHostname is on and the name was found under none of the " +
-                "CanonicalDomains suffixes (and CanonicalizeFallbackLocal is off). Either the name is misspelt, or the domain list in your ssh config " +
-                "does not contain the domain it lives in, or the resolver for those domains (often a VPN's) is not reachable.";
+                $"CanonicalDomains suffixes (and CanonicalizeFallbackLocal is off). Either the name is misspelt, or the domain list in your ssh config " +
+                $"does not contain the domain it lives in, or the resolver for those domains (often a VPN's) is not reachable.";
         }
         else if (couldNotAsk)
         {
             message = $"ssh could not look up \"{host}\": \"{reason}\" means the resolver could not be asked or did not answer, not that the name " +
-                "does not exist. The machine has no working DNS right now: no network or Wi-Fi connection, a VPN that is down (or up and " +
-                "capturing DNS), a wrong or unreachable nameserver in /etc/resolv.conf (WSL and containers often get a broken one), or a " +
-                "firewall blocking port 53. No connection to the server was attempted.";
+                $"does not exist. The machine has no working DNS right now: no network or Wi-Fi connection, a VPN that is down (or up and " +
+                $"capturing DNS), a wrong or unreachable nameserver in /etc/resolv.conf (WSL and containers often get a broken one), or a " +
+                $"firewall blocking port 53. No connection to the server was attempted.";
         }
         else
         {
             message = $"The resolver answered that \"{host}\" does not exist (\"{reason}\"). It was asked and said no, so this is about the name, " +
-                "not the network: a typo, a name that exists only in an internal DNS (reachable only on the office network or VPN), a missing " +
-                "/etc/hosts entry, or a Host alias that your ssh config does not define (ssh then looks up the alias itself). " +
-                "No connection to the server was attempted.";
+                $"not the network: a typo, a name that exists only in an internal DNS (reachable only on the office network or VPN), a missing " +
+                $"/etc/hosts entry, or a Host alias that your ssh config does not define (ssh then looks up the alias itself). " +
+                $"No connection to the server was attempted.";
         }
 
         if (host.Contains(':', StringComparison.Ordinal) && !Network.IsAddress(host))

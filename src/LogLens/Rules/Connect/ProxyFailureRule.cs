@@ -55,7 +55,7 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
         {
             var windows = spawn.Any(s => s.Call.Contains("CreateProcess", StringComparison.OrdinalIgnoreCase)) || Network.PlatformOf(session) == Platform.Windows;
             var what = command is null ? "the proxy command" : $"the proxy command ({command})";
-            var message = $"ssh could not start {what}: the program it names was not found, so no connection was made at all, neither to the jump host nor to {target}.";
+            MessageText message = $"ssh could not start {what}: the program it names was not found, so no connection was made at all, neither to the jump host nor to {target}.";
             var fixes = new List<Fix>();
             if (windows)
             {
@@ -87,10 +87,10 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
 
         // 3. Nothing more specific: the proxy ended before the target's banner.
         var hopName = jump?.HopDestination ?? "the jump host";
-        var generic = $"ssh ran {(command is null ? "a proxy command (ProxyCommand or ProxyJump)" : $"the proxy command '{command}'")} and it ended before {target}'s SSH " +
-            "banner came through: the outer lines ('kex_exchange_identification: Connection closed by remote host', 'Connection closed by UNKNOWN " +
-            "port 65535') only say that the proxy went away. The real error is the proxy's own: the jump host could not be reached or logged in " +
-            "to, it refused to forward, or it could not reach the target. Run the hop on its own with -v to see it.";
+        MessageText generic = $"ssh ran {(command is null ? "a proxy command (ProxyCommand or ProxyJump)" : $"the proxy command '{command}'")} and it ended before {target}'s SSH " +
+            $"banner came through: the outer lines ('kex_exchange_identification: Connection closed by remote host', 'Connection closed by UNKNOWN " +
+            $"port 65535') only say that the proxy went away. The real error is the proxy's own: the jump host could not be reached or logged in " +
+            $"to, it refused to forward, or it could not reach the target. Run the hop on its own with -v to see it.";
         var genericFixes = new List<Fix>
         {
             jump is not null
@@ -120,7 +120,7 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
         {
             return new Cause(
                 $"The jump host name \"{resolve.Host}\" could not be resolved ({resolve.Reason}), so ssh never reached {target}. {Consequence} " +
-                "Check the spelling in -J/ProxyJump and that a Host block defines it if it is an alias.",
+                $"Check the spelling in -J/ProxyJump and that a Host block defines it if it is an alias.",
                 [scope.Last<Resolving>(), resolve],
                 [new Fix("See what the resolver says about the jump host", $"getent hosts {Shell(resolve.Host)}"), test]);
         }
@@ -199,7 +199,7 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
             {
                 return new Cause(
                     $"You logged in to {hopName}, but it refused to forward the connection to {target} ({reason}): its sshd forbids TCP forwarding " +
-                    "(AllowTcpForwarding no, DisableForwarding yes, a PermitOpen list) or your key there carries restrict/no-port-forwarding.",
+                    $"(AllowTcpForwarding no, DisableForwarding yes, a PermitOpen list) or your key there carries restrict/no-port-forwarding.",
                     [channel, stdio],
                     [
                         new Fix("On the jump host, allow forwarding for your user (then reload sshd)", "sudo sshd -T | grep -Ei 'allowtcpforwarding|disableforwarding|permitopen'"),
@@ -209,8 +209,8 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
 
             return new Cause(
                 $"You logged in to {hopName}, but the hop could not open a connection to {target}: {connectReason}. The hop makes that " +
-                "connection itself, so the target name is resolved and reached from the hop, not from your machine: the target's port is wrong " +
-                "or its sshd is not running, or the hop cannot reach it (firewall, another network).",
+                $"connection itself, so the target name is resolved and reached from the hop, not from your machine: the target's port is wrong " +
+                $"or its sshd is not running, or the hop cannot reach it (firewall, another network).",
                 [channel, stdio],
                 [
                     jump is not null
@@ -231,7 +231,7 @@ internal sealed class ProxyFailureRule() : Rule(new(RuleIds.ProxyFailure, "proxy
 
     private static string? TargetHost(SessionView session) => session.First<AuthenticatingTo>()?.Host ?? session.Target?.Host;
 
-    private sealed record Cause(string Message, IReadOnlyList<SshEvent?> Evidence, IReadOnlyList<Fix> Fixes);
+    private sealed record Cause(MessageText Message, IReadOnlyList<SshEvent?> Evidence, IReadOnlyList<Fix> Fixes);
 
     /// <summary>The parts of an implicit ProxyJump command (<c>ssh -l USER -p PORT -W '[HOST]:PORT' HOP</c>).</summary>
     private sealed record JumpCommand(string HopHost, int? HopPort, string? HopUser, string TargetHost, string TargetPort)

@@ -25,9 +25,9 @@ internal sealed class HostKeyChangedRule() : Rule(new(RuleIds.HostKeyChanged, "h
         var presented = fingerprint is null ? string.Empty : $" The server now presents {fingerprint}.";
         return Report(
             $"The key {host} presented does not match the one recorded for it in {where}, so ssh stopped before sending any credentials.{presented} " +
-            "Either the server was reinstalled, rebuilt or replaced (a new VM or container at the same address, a re-generated host key), " +
-            "or something between you and the server is impersonating it (a man-in-the-middle). Confirm the new fingerprint with the " +
-            "server's administrator or console (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the server) before trusting it.",
+            $"Either the server was reinstalled, rebuilt or replaced (a new VM or container at the same address, a re-generated host key), " +
+            $"or something between you and the server is impersonating it (a man-in-the-middle). Confirm the new fingerprint with the " +
+            $"server's administrator or console (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the server) before trusting it.",
             [banner, .. offending, changed, session.Last<HostKeyVerificationFailed>()],
             [
                 new Fix($"Once the new key is confirmed, remove the stale entry for {host}", $"ssh-keygen -f {Shell(file)} -R {Shell(host)}"),

@@ -23,7 +23,7 @@ internal sealed class HostKeyVerificationFailedRule() : Rule(new(RuleIds.HostKey
         {
             return Report(
                 $"The key {host} presented is listed as revoked (a @revoked line in known_hosts or a RevokedHostKeys file), so ssh refused it. " +
-                "Someone deliberately marked this key as compromised or retired: do not work around it; ask the server's administrator which key the server should have now.",
+                $"Someone deliberately marked this key as compromised or retired: do not work around it; ask the server's administrator which key the server should have now.",
                 [revoked, failed],
                 [
                     new Fix("Find the @revoked entry for the host", $"grep -n '@revoked' ~/.ssh/known_hosts /etc/ssh/ssh_known_hosts"),
@@ -31,7 +31,7 @@ internal sealed class HostKeyVerificationFailedRule() : Rule(new(RuleIds.HostKey
                 ]);
         }
 
-        var message =
+        MessageText message =
             "ssh refused the server's host key, and this log does not show why: the lines that explain it are missing (the paste starts at " +
             "the failure, or ssh ran without -v, or the explanation went to a terminal that was not captured). " +
             "It is almost always one of two things: the host is not in known_hosts and ssh could not ask (BatchMode=yes, or run from git, " +

@@ -25,36 +25,36 @@ internal sealed class AgentRefusedRule() : Rule(new(RuleIds.AgentRefused, "agent
         var communication = failure.Reason.Contains("communication", StringComparison.OrdinalIgnoreCase);
         var named = key is null ? "the key" : $"{keyType ?? "the"} key \"{key}\"";
 
-        string why;
+        MessageText why;
         if (!fromAgent)
         {
             why = $"ssh could not make a signature with {named} (\"{failure.Reason}\"). " +
-                  (security
+                  $"{(security
                       ? "It is a FIDO security key (-sk): the device must be plugged in and touched (and its PIN given when it has one) while ssh waits."
-                      : "The key loaded but signing failed: a hardware token (PKCS#11) that is missing or locked, or a key the library cannot use.");
+                      : "The key loaded but signing failed: a hardware token (PKCS#11) that is missing or locked, or a key the library cannot use.")}";
         }
         else if (communication)
         {
             why = $"The server accepted {named}, but the agent holding it failed while signing (\"{failure.Reason}\"): the agent process " +
-                  "crashed or exited mid-request, or SSH_AUTH_SOCK points at a stale socket (an old forwarded agent, a tmux or screen " +
-                  "session from an earlier login)." +
-                  (hardwareWallet ? " The key comes from a hardware-wallet agent (ledger/trezor agent): that agent or its device connection failed." : string.Empty);
+                  $"crashed or exited mid-request, or SSH_AUTH_SOCK points at a stale socket (an old forwarded agent, a tmux or screen " +
+                  $"session from an earlier login)." +
+                  $"{(hardwareWallet ? " The key comes from a hardware-wallet agent (ledger/trezor agent): that agent or its device connection failed." : string.Empty)}";
         }
         else
         {
             why = $"The server accepted {named}, but the agent holding it refused to sign (\"{failure.Reason}\"). The agent has the key " +
-                  "but would not use it right now. In order of likelihood: the key was added with confirmation (ssh-add -c) and the agent " +
-                  "has no SSH_ASKPASS program to ask you; the key is on a smartcard, YubiKey or FIDO device that needs a PIN or a touch that " +
-                  "never came (gpg-agent's pinentry cannot show on this terminal); a password-manager agent (1Password, Bitwarden, " +
-                  "KeePassXC, Secretive) is locked or the approval prompt was dismissed; or the agent is a hardware-wallet agent waiting for the device." +
-                  (security ? " The key is a FIDO security key (-sk): touch the device when ssh asks." : string.Empty) +
-                  (smartcard ? " The key is on an OpenPGP card through gpg-agent: its pinentry needs a terminal or a display." : string.Empty);
+                  $"but would not use it right now. In order of likelihood: the key was added with confirmation (ssh-add -c) and the agent " +
+                  $"has no SSH_ASKPASS program to ask you; the key is on a smartcard, YubiKey or FIDO device that needs a PIN or a touch that " +
+                  $"never came (gpg-agent's pinentry cannot show on this terminal); a password-manager agent (1Password, Bitwarden, " +
+                  $"KeePassXC, Secretive) is locked or the approval prompt was dismissed; or the agent is a hardware-wallet agent waiting for the device." +
+                  $"{(security ? " The key is a FIDO security key (-sk): touch the device when ssh asks." : string.Empty)}" +
+                  $"{(smartcard ? " The key is on an OpenPGP card through gpg-agent: its pinentry needs a terminal or a display." : string.Empty)}";
         }
 
-        var consequence = session.Authenticated
-            ? " Another key or method logged you in afterwards, so this did not stop the connection."
+        MessageText consequence = session.Authenticated
+            ? (MessageText)(" Another key or method logged you in afterwards, so this did not stop the connection.")
             : LocalFacts.AuthFailed(session)
-                ? " ssh then fell back to other keys or methods, and their rejection ('Permission denied') is a consequence: the key the server wanted could not sign."
+                ? (MessageText)(" ssh then fell back to other keys or methods, and their rejection ('Permission denied') is a consequence: the key the server wanted could not sign.")
                 : string.Empty;
         var file = key is not null && (key.Contains('/', StringComparison.Ordinal) || key.Contains('\\', StringComparison.Ordinal)) && !key.StartsWith('<')
             ? (key.EndsWith(".pub", StringComparison.Ordinal) ? key[..^4] : key)

@@ -83,13 +83,13 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
         var where = commandLine ? "the -o option on the command line" : first?.ConfigLine is { } n ? $"line {n} of {file}" : file;
         var option = first?.Problem.StartsWith(BadOption, StringComparison.Ordinal) == true ? first.Problem[BadOption.Length..].Trim() : null;
         var fixes = new List<Fix>();
-        string explanation;
+        MessageText explanation;
         if (option is null)
         {
             explanation = first is null
-                ? $"ssh found bad lines in {file} (the lines before this one in the full output name them) and refused to continue."
+                ? (MessageText)($"ssh found bad lines in {file} (the lines before this one in the full output name them) and refused to continue.")
                 : $"ssh could not parse {where}: \"{first.Problem}\". A value has the wrong form (a misspelt algorithm name, a bad port or " +
-                  "forwarding spec, a missing argument), and ssh refuses to run with a config it cannot read.";
+                  $"forwarding spec, a missing argument), and ssh refuses to run with a config it cannot read.";
             fixes.Add(new Fix(commandLine ? "Correct the -o option" : $"Correct {where}", commandLine ? null : $"sed -n '{first?.ConfigLine ?? 1}p' {Shell(file)}"));
         }
         else
@@ -105,7 +105,7 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
             fixes);
     }
 
-    private static string ExplainOption(Analysis.SessionView session, string option, string where, bool commandLine, string file, int? line, List<Fix> fixes)
+    private static MessageText ExplainOption(Analysis.SessionView session, string option, string where, bool commandLine, string file, int? line, List<Fix> fixes)
     {
         var version = LocalFacts.Version(session);
         var client = session.Client is { } c ? c : "this ssh";
@@ -115,7 +115,7 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
             fixes.Add(Fix.InConfig("Tell other builds to skip it: put this line before the first Host block", commandLine ? "~/.ssh/config" : file, $"IgnoreUnknown {Canonical(option)}"));
             fixes.Add(new Fix($"Or remove {Canonical(option)} from {where}", edit));
             return $"{client} does not know the option '{option}' at {where}: it exists only in {vendor}. A config shared between machines " +
-                   "(dotfiles, a copied ~/.ssh) breaks on the others.";
+                   $"(dotfiles, a copied ~/.ssh) breaks on the others.";
         }
 
         if (Options.TryGetValue(option, out var since))
@@ -139,7 +139,7 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
 
             fixes.Add(new Fix($"Check {where}: the option is valid, so look for a build without it or a hidden character (tab, non-breaking space, Windows line ending)", edit));
             return $"{client} refused the option '{option}' at {where}. The name is a real ssh_config option, so this build lacks it " +
-                   "(a build without that feature) or the line holds an invisible character, such as a non-breaking space or a carriage return from a Windows editor.";
+                   $"(a build without that feature) or the line holds an invisible character, such as a non-breaking space or a carriage return from a Windows editor.";
         }
 
         if (ServerOptions.Contains(option))
@@ -162,8 +162,8 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
     private Finding KeyAsConfig(string file, List<SshEvent?> evidence) =>
         Report(
             $"The file ssh was told to read as its configuration, {file}, is a key, not an ssh config: every line was refused " +
-            "('Bad configuration option: -----begin' is the first line of a PEM or OpenSSH private key). This happens when a key " +
-            "path is given to -F (or to an app's 'SSH config file' field) where an identity (-i) was meant. No connection was attempted.",
+            $"('Bad configuration option: -----begin' is the first line of a PEM or OpenSSH private key). This happens when a key " +
+            $"path is given to -F (or to an app's 'SSH config file' field) where an identity (-i) was meant. No connection was attempted.",
             evidence,
             [
                 new Fix("Pass the key as an identity, not as the config", $"ssh -i {Shell(file)} USER@HOST"),

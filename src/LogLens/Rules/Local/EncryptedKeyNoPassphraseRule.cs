@@ -52,43 +52,43 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
               ?? session.Last<OfferingKey>()?.Path;
         var key = path is { Length: > 0 } ? path : "KEY";
         var named = path is { Length: > 0 } ? "the key " + path : "the key";
-        string what;
+        MessageText what;
         if (wrong.Count > 0 && tty.Count == 0)
         {
             what = $"{Capital(named)} is protected by a passphrase and the passphrase ssh got was wrong (\"{wrong[0].Reason}\"): it was mistyped, " +
-                   "an askpass program or a CI variable supplied the wrong one, or the key was re-encrypted with another passphrase. " +
-                   "The key file itself is fine; this is not a format or permissions problem.";
+                   $"an askpass program or a CI variable supplied the wrong one, or the key was re-encrypted with another passphrase. " +
+                   $"The key file itself is fine; this is not a format or permissions problem.";
         }
         else if (waiting is not null)
         {
             what = $"The server said it would accept {named} (\"Server accepts key\") and the log ends there, before ssh signed with it: ssh was " +
-                   "most likely waiting for the key's passphrase, which it asks on the terminal, not in the captured output (or, with a " +
-                   "hardware or agent-held key, for a PIN or a touch). Without an answer it waits until the calling program gives up. The key " +
-                   "is the right one: the server knows it. To be sure, run the same command in a terminal and see whether it asks.";
+                   $"most likely waiting for the key's passphrase, which it asks on the terminal, not in the captured output (or, with a " +
+                   $"hardware or agent-held key, for a PIN or a touch). Without an answer it waits until the calling program gives up. The key " +
+                   $"is the right one: the server knows it. To be sure, run the same command in a terminal and see whether it asks.";
         }
         else if (silent is not null)
         {
             what = $"The server said it would accept {named} (\"Server accepts key\"), but ssh never sent the signature: the private key is " +
-                   "protected by a passphrase and ssh had no way to ask for it, so it gave up on the key silently. That happens with " +
-                   "BatchMode=yes, and when ssh runs without a terminal (cron, CI, an IDE, git, rsync or ansible calling ssh) and no " +
-                   "SSH_ASKPASS program. The key is the right one: the server knows it.";
+                   $"protected by a passphrase and ssh had no way to ask for it, so it gave up on the key silently. That happens with " +
+                   $"BatchMode=yes, and when ssh runs without a terminal (cron, CI, an IDE, git, rsync or ansible calling ssh) and no " +
+                   $"SSH_ASKPASS program. The key is the right one: the server knows it.";
             if (damagedLooksTheSame)
             {
                 what += $" One other cause can look the same in this log: an ssh older than 8.2 (this one is OpenSSH {OpenSshVersion.Parse(session.Client)}) " +
-                        "may give up just as silently on a private key file that is damaged or in a format it cannot read (8.2 and later print " +
-                        "'Load key ...: error in libcrypto' or 'invalid format'), so check the file first.";
+                        $"may give up just as silently on a private key file that is damaged or in a format it cannot read (8.2 and later print " +
+                        $"'Load key ...: error in libcrypto' or 'invalid format'), so check the file first.";
             }
         }
         else
         {
             what = $"{Capital(named)} is protected by a passphrase and ssh could not ask for it (no terminal to read it from, BatchMode=yes, " +
-                   "or no SSH_ASKPASS program), so it skipped the key. This is common in CI, cron jobs, IDEs and tools that call ssh.";
+                   $"or no SSH_ASKPASS program), so it skipped the key. This is common in CI, cron jobs, IDEs and tools that call ssh.";
         }
 
-        var consequence = session.Authenticated
-            ? " Another key or method logged you in, so this did not stop the connection."
+        MessageText consequence = session.Authenticated
+            ? (MessageText)(" Another key or method logged you in, so this did not stop the connection.")
             : waiting is not null
-                ? string.Empty
+                ? (MessageText)(string.Empty)
                 : " Without this key the server accepted nothing, so the 'Permission denied' that follows is a consequence.";
         var evidence = new List<SshEvent?> { silent };
         evidence.AddRange(prompts.Take(2));

@@ -25,13 +25,13 @@ internal sealed class KeyTypeDisabledRule() : Rule(new(RuleIds.KeyTypeDisabled, 
         var dsa = algorithm.Contains("dss", StringComparison.OrdinalIgnoreCase) || (algorithm.Contains("dsa", StringComparison.OrdinalIgnoreCase) && !algorithm.Contains("ecdsa", StringComparison.OrdinalIgnoreCase));
         var rsa = algorithm.Contains("rsa", StringComparison.OrdinalIgnoreCase);
 
-        string why;
+        MessageText why;
         if (byServer)
         {
             why = $"ssh left out the {algorithm} key {path} because the server does not support that signature algorithm (its server-sig-algs list lacks it). " +
-                  (rsa
+                  $"{(rsa
                       ? "Usually the server is new and refuses SHA-1 'ssh-rsa' signatures while this key or agent can only make those, or the server is old and knows only ssh-rsa while the client refuses it. "
-                      : string.Empty);
+                      : string.Empty)}";
         }
         else if (dsa)
         {
@@ -41,12 +41,12 @@ internal sealed class KeyTypeDisabledRule() : Rule(new(RuleIds.KeyTypeDisabled, 
                     ? $" {client} may be built without DSA (off at build time from 9.8; removed in 10.0)."
                     : " DSA support is removed entirely in OpenSSH 10.0.";
             why = $"ssh skipped the DSA key {path}: ssh-dss is not in {option}, the list of key algorithms the client will use. " +
-                  "DSA keys are limited to 1024 bits and SHA-1 and have been disabled by default since OpenSSH 7.0." + removed + " ";
+                  $"DSA keys are limited to 1024 bits and SHA-1 and have been disabled by default since OpenSSH 7.0." + $"{removed}" + $" ";
         }
         else if (rsa)
         {
             why = $"ssh skipped the RSA key {path} for the algorithm {algorithm}, which is not in {option}. Since OpenSSH 8.8 the SHA-1 " +
-                  "signature 'ssh-rsa' is off by default; an RSA key itself still works with rsa-sha2-256/512 signatures, so this usually means " +
+                  $"signature 'ssh-rsa' is off by default; an RSA key itself still works with rsa-sha2-256/512 signatures, so this usually means " +
                   $"{option} in a config or -o was set to a list without the rsa-sha2 algorithms, or the server is too old to offer them. ";
         }
         else
@@ -54,10 +54,10 @@ internal sealed class KeyTypeDisabledRule() : Rule(new(RuleIds.KeyTypeDisabled, 
             why = $"ssh skipped the {algorithm} key {path}: that algorithm is not in {option} ({first.Reason}). ";
         }
 
-        var consequence = session.Authenticated
-            ? "Another key logged you in, so this did not stop the connection, but the key was never offered."
+        MessageText consequence = session.Authenticated
+            ? (MessageText)("Another key logged you in, so this did not stop the connection, but the key was never offered.")
             : LocalFacts.AuthFailed(session)
-                ? "The key was never offered to the server, so if it is the one in authorized_keys, the 'Permission denied' that follows is a consequence."
+                ? (MessageText)("The key was never offered to the server, so if it is the one in authorized_keys, the 'Permission denied' that follows is a consequence.")
                 : "The key will not be offered to the server.";
         var keyFile = path.EndsWith(".pub", StringComparison.Ordinal) ? path[..^4] : path;
         var newKey = "~/.ssh/id_ed25519";

@@ -95,8 +95,8 @@ internal sealed class MissingIdentityFileRule() : Rule(new(RuleIds.MissingIdenti
         };
         return Report(
             $"{what}: it was asked for explicitly (-i or IdentityFile), so ssh had no such key to offer.{fellBack}{consequence}{relative} " +
-            "Check the spelling and the directory: a key created under another name (id_rsa vs id_ed25519), in another user's home " +
-            "(sudo, a service account, Windows vs WSL), or an IdentityFile line left over from another machine are the usual causes.",
+            $"Check the spelling and the directory: a key created under another name (id_rsa vs id_ed25519), in another user's home " +
+            $"(sudo, a service account, Windows vs WSL), or an IdentityFile line left over from another machine are the usual causes.",
             evidence,
             fixes,
             severity,

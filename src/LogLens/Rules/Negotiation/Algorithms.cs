@@ -96,7 +96,7 @@ internal static partial class Algorithms
     /// <summary>
     /// The shared part of a mismatch finding: what failed, whose side is outdated, and the fixes with the log's own algorithm names.
     /// </summary>
-    public static (string Message, List<Fix> Fixes) Explain(SessionView session, AlgorithmKind kind, Mismatch mismatch, string? serverNote = null)
+    public static (MessageText Message, List<Fix> Fixes) Explain(SessionView session, AlgorithmKind kind, Mismatch mismatch, string? serverNote = null)
     {
         var theirs = mismatch.Theirs;
         var ours = mismatch.Ours;
@@ -106,8 +106,8 @@ internal static partial class Algorithms
         var host = ConfigHost(session, mismatch);
         var fixes = new List<Fix>();
         var server = mismatch.Host == "HOST" ? "the server" : mismatch.Host;
-        var message = $"ssh and {server} have no {kind.Name} in common, so the connection stopped in the key negotiation, before the host key " +
-            "was checked or any login was tried: keys and passwords are not involved.";
+        MessageText message = $"ssh and {server} have no {kind.Name} in common, so the connection stopped in the key negotiation, before the host key " +
+            $"was checked or any login was tried: keys and passwords are not involved.";
         if (theirs.Count > 0)
         {
             message += $" The server offers: {Show(theirs)}.";
@@ -133,7 +133,7 @@ internal static partial class Algorithms
             var best = Best(kind, theirs)!;
             message += $" Every {kind.Name} the server offers is an old one that current OpenSSH no longer enables by default{serverNote}: the server " +
                 $"is outdated. The real fix is to upgrade it (or enable current algorithms in its sshd_config); meanwhile you can allow {best} for " +
-                "this host only, knowing it is weaker.";
+                $"this host only, knowing it is weaker.";
             fixes.Add(new Fix($"One-off: also accept {best} for this connection", $"ssh {Append(session, kind, best)} {destination}"));
             fixes.Add(new Fix($"Or for this host only, in ~/.ssh/config: 'Host {host}' then '    {kind.Option} +{best}'"));
             fixes.Add(new Fix("Better: upgrade the server's SSH software (or its firmware), or enable current algorithms in its sshd_config"));
@@ -142,11 +142,11 @@ internal static partial class Algorithms
         {
             var pick = kind.Portable.FirstOrDefault(theirs.Contains) ?? Best(kind, theirs);
             message += clientOld
-                ? $" Your client offered only old {kind.Name}s that the server no longer accepts: a {kind.Option} line in ~/.ssh/config, " +
-                  "/etc/ssh/ssh_config or /etc/ssh/ssh_config.d (often copied from an old how-to), an option on the command line, or a very old ssh."
+                ? (MessageText)($" Your client offered only old {kind.Name}s that the server no longer accepts: a {kind.Option} line in ~/.ssh/config, " +
+                  "/etc/ssh/ssh_config or /etc/ssh/ssh_config.d (often copied from an old how-to), an option on the command line, or a very old ssh.")
                 : $" The server offers current algorithms, so the limit is on your side: a {kind.Option} setting ({(kind.Flag is null ? string.Empty : kind.Flag + " or ")}-o on " +
-                  "the command line, ~/.ssh/config, /etc/ssh/ssh_config or a file in /etc/ssh/ssh_config.d) restricts ssh to ones the server does not " +
-                  "accept, or this ssh is too old to know them.";
+                  $"the command line, ~/.ssh/config, /etc/ssh/ssh_config or a file in /etc/ssh/ssh_config.d) restricts ssh to ones the server does not " +
+                  $"accept, or this ssh is too old to know them.";
             fixes.Add(new Fix($"See the {kind.Option} your ssh really uses (an override shows here)", $"ssh -G {host} | grep -i '^{kind.Option.ToLowerInvariant()}'"));
             if (pick is not null)
             {

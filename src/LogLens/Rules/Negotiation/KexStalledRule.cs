@@ -61,12 +61,12 @@ internal sealed class KexStalledRule() : Rule(new(RuleIds.KexStalled, "kex-stall
             KilledBySignal => "and ssh was killed while waiting",
             _ => $"and then the connection failed ({ending.Message})",
         };
-        var message =
+        MessageText message =
             $"The banners were exchanged and the key exchange started{(chosen is null ? string.Empty : $" ({chosen})")}: ssh sent its key-exchange " +
             $"message and {waited}, {what}. Small packets got through but the server's reply, the largest packet of the handshake " +
-            "(post-quantum methods such as sntrup761 and mlkem768 make it bigger still), did not. The classic cause is an MTU problem: a path with a " +
-            "smaller MTU (VPN, tunnel, PPPoE, Docker or another overlay network) whose ICMP 'fragmentation needed' messages are blocked, so big " +
-            "packets vanish (a PMTU black hole). A middlebox or IPS that inspects and drops SSH does the same. It is not an authentication problem.";
+            $"(post-quantum methods such as sntrup761 and mlkem768 make it bigger still), did not. The classic cause is an MTU problem: a path with a " +
+            $"smaller MTU (VPN, tunnel, PPPoE, Docker or another overlay network) whose ICMP 'fragmentation needed' messages are blocked, so big " +
+            $"packets vanish (a PMTU black hole). A middlebox or IPS that inspects and drops SSH does the same. It is not an authentication problem.";
         if (ending is null)
         {
             message += " To be sure, run ssh -vvv again, wait until it gives up (or a minute), and keep the whole output: a stall ends in a timeout, " +

@@ -18,10 +18,10 @@ internal sealed class InvalidUserRule() : ServerRule(new(RuleIds.InvalidUser, "i
         }
 
         var user = invalid?.User ?? attempt!.User;
-        var message =
+        MessageText message =
             $"sshd has no account named '{user}'. It still goes through the motions (it asks for a password and refuses every key, so the client " +
-            "cannot tell), but nothing the client sends can succeed. Usually the user name is wrong: a typo, a different case, the local user name " +
-            "ssh used by default, or 'root' where the server has its own admin user; on Git hosts the user is 'git'.";
+            $"cannot tell), but nothing the client sends can succeed. Usually the user name is wrong: a typo, a different case, the local user name " +
+            $"ssh used by default, or 'root' where the server has its own admin user; on Git hosts the user is 'git'.";
         var fixes = new List<Fix>
         {
             Fix.OnServer($"Check whether the account exists (and how it is spelled)", $"getent passwd {Shell(user)} || getent passwd | cut -d: -f1"),
@@ -51,10 +51,10 @@ internal sealed class UserNotAllowedRule() : ServerRule(new(RuleIds.UserNotAllow
             var r when r.Contains("AllowGroups", StringComparison.Ordinal) || r.Contains("any group", StringComparison.Ordinal) => "AllowGroups",
             _ => null,
         };
-        var message =
+        MessageText message =
             $"sshd refused '{refused.User}' before looking at any key or password: {refused.Reason}. The client only sees every method fail " +
-            "(Permission denied), however right the key or password is." +
-            (refused.Reason.Contains("locked", StringComparison.Ordinal) ? " A locked account ('!' in /etc/shadow) refuses every method, keys included (unless UsePAM yes)." : string.Empty);
+            $"(Permission denied), however right the key or password is." +
+            $"{(refused.Reason.Contains("locked", StringComparison.Ordinal) ? " A locked account ('!' in /etc/shadow) refuses every method, keys included (unless UsePAM yes)." : string.Empty)}";
         var fixes = new List<Fix>
         {
             Fix.OnServer("See which rule applies (Match blocks included)", $"sshd -T -C user={user},host=HOST,addr={c.ClientAddress ?? "IP_ADDRESS"} | grep -Ei 'allow|deny'"),
@@ -88,9 +88,9 @@ internal sealed class ShellMissingRule() : ServerRule(new(RuleIds.ShellMissing, 
             return null;
         }
 
-        var message =
+        MessageText message =
             $"sshd refused '{refused.User}' because its {refused.Reason}. sshd checks the login shell from /etc/passwd before any method, so every key " +
-            "and password fails (Permission denied). It happens after a shell was uninstalled (zsh, fish), a path typo in useradd/chsh, or a home-made 'nologin' path.";
+            $"and password fails (Permission denied). It happens after a shell was uninstalled (zsh, fish), a path typo in useradd/chsh, or a home-made 'nologin' path.";
         var fixes = new List<Fix>
         {
             Fix.OnServer("See the user's shell", $"getent passwd {Shell(refused.User)} | cut -d: -f7"),
@@ -112,10 +112,10 @@ internal sealed class RootLoginRefusedRule() : ServerRule(new(RuleIds.RootLoginR
         }
 
         var method = c.All<AuthAttempt>().LastOrDefault(a => a.Failed)?.Method;
-        var message =
-            "sshd refused root: PermitRootLogin does not allow this login" + (method is null ? "." : $" (method {method}).") +
-            " The key or password may well be right: sshd checked it, then refused root anyway. The default since OpenSSH 7.0 is 'prohibit-password' " +
-            "(keys only), many distributions set 'no'.";
+        MessageText message =
+            $"sshd refused root: PermitRootLogin does not allow this login" + $"{(method is null ? "." : $" (method {method}).")}" +
+            $" The key or password may well be right: sshd checked it, then refused root anyway. The default since OpenSSH 7.0 is 'prohibit-password' " +
+            $"(keys only), many distributions set 'no'.";
         var fixes = new List<Fix>
         {
             new("Log in as a normal user and use sudo", "ssh USER@HOST"),
@@ -141,10 +141,10 @@ internal sealed class AuthorizedKeysPermissionsRule() : ServerRule(new(RuleIds.A
 
         var first = refusals[0];
         var user = UserOf(c);
-        var message =
+        MessageText message =
             $"sshd refused to read the keys: bad ownership or modes for {first.Kind} {first.Path}. With StrictModes (the default) sshd ignores " +
-            "authorized_keys when it, ~/.ssh or the home directory can be written by anyone but the user (and root): group- or world-writable, or owned by someone else. " +
-            "The key is refused as if it were not there; nothing tells the client why.";
+            $"authorized_keys when it, ~/.ssh or the home directory can be written by anyone but the user (and root): group- or world-writable, or owned by someone else. " +
+            $"The key is refused as if it were not there; nothing tells the client why.";
         var fixes = new List<Fix> { Fix.OnServer($"Make {first.Path} the user's own and writable only by the user", Chmod(first, user)) };
         if (first.Kind == "file" && System.IO.Path.GetDirectoryName(first.Path) is { Length: > 0 } directory)
         {
@@ -178,9 +178,9 @@ internal sealed class PubkeyAlgorithmRefusedRule() : ServerRule(new(RuleIds.Pubk
 
         var algorithms = refusals.Select(r => r.Algorithm).Distinct().ToList();
         var option = refusals[0].Option;
-        var message =
+        MessageText message =
             $"sshd refused the key without checking authorized_keys: {string.Join(", ", algorithms)} is not in {option}. " +
-            "Usually an RSA key signed with SHA-1 ('ssh-rsa', refused by default since OpenSSH 8.8) by an old client or library, or a server restricted to a few key types.";
+            $"Usually an RSA key signed with SHA-1 ('ssh-rsa', refused by default since OpenSSH 8.8) by an old client or library, or a server restricted to a few key types.";
         var fixes = new List<Fix>
         {
             new("Best: use an Ed25519 key on the client (and add its .pub to authorized_keys)", "ssh-keygen -t ed25519"),
@@ -206,9 +206,9 @@ internal sealed class ServerTooManyAuthFailuresRule() : ServerRule(new(RuleIds.T
         }
 
         var keys = c.All<AuthAttempt>().Where(a => a.Method == "publickey" && a.Failed).ToList();
-        var message =
-            $"sshd stopped after MaxAuthTries failed attempts for {Who(c)}" + (keys.Count > 0 ? $" ({keys.Count} keys refused)" : string.Empty) +
-            ". Each key the client offers counts as one attempt, so a client with many keys in its agent or ~/.ssh runs out before it reaches the right one.";
+        MessageText message =
+            $"sshd stopped after MaxAuthTries failed attempts for {Who(c)}" + $"{(keys.Count > 0 ? $" ({keys.Count} keys refused)" : string.Empty)}" +
+            $". Each key the client offers counts as one attempt, so a client with many keys in its agent or ~/.ssh runs out before it reaches the right one.";
         var fixes = new List<Fix>
         {
             new("On the client: offer only the right key", "ssh -o IdentitiesOnly=yes -i KEY USER@HOST"),
@@ -229,7 +229,7 @@ internal sealed class ServerCertificateInvalidRule() : ServerRule(new(RuleIds.Ce
             return null;
         }
 
-        var message =
+        MessageText message =
             $"sshd refused the user certificate: {invalid.Reason}. An expired certificate needs signing again; 'name is not a listed principal' means the " +
             $"certificate's principals do not include {(c.User is { } u ? $"'{u}'" : "the user")} (or AuthorizedPrincipalsFile lists others).";
         var fixes = new List<Fix>
@@ -253,9 +253,9 @@ internal sealed class ServerAccountExpiredRule() : ServerRule(new(RuleIds.Accoun
         }
 
         var user = refused.User ?? c.User;
-        var message =
+        MessageText message =
             $"sshd checked the credentials and then refused the account{(user is null ? string.Empty : $" '{user}'")}: {refused.Detail}. " +
-            "The key or password was right; the account itself may not log in now (expired account or password, PAM account rules such as pam_access or pam_time).";
+            $"The key or password was right; the account itself may not log in now (expired account or password, PAM account rules such as pam_access or pam_time).";
         var fixes = new List<Fix>
         {
             Fix.OnServer("See the account's expiry dates", $"chage -l {(user is null ? "USER" : Shell(user))}"),
@@ -276,10 +276,10 @@ internal sealed class LoginGraceTimeoutRule() : ServerRule(new(RuleIds.LoginGrac
             return null;
         }
 
-        var message =
+        MessageText message =
             $"sshd closed the connection from {timeout.ClientAddress} because authentication did not finish within LoginGraceTime (default 120 s). " +
-            "The client was waiting for something: a password or passphrase prompt nobody answered, a slow GSSAPI/Kerberos or DNS lookup, " +
-            "or a script that opened the connection and never authenticated.";
+            $"The client was waiting for something: a password or passphrase prompt nobody answered, a slow GSSAPI/Kerberos or DNS lookup, " +
+            $"or a script that opened the connection and never authenticated.";
         var fixes = new List<Fix>
         {
             new("On the client: see what it waits for", "ssh -vvv USER@HOST"),
@@ -302,10 +302,10 @@ internal sealed class KeyAcceptedNotSignedRule() : ServerRule(new(RuleIds.KeyAcc
             return null;
         }
 
-        var message =
+        MessageText message =
             $"sshd found the key in authorized_keys for {Who(c)} and asked the client to sign with it ('Postponed publickey'), but no signature came. " +
-            "The server side is right. The client could not use the private key: it is encrypted and no passphrase could be asked (BatchMode, no terminal), " +
-            "the agent refused to sign (a confirm-only or locked agent, a hardware key nobody touched), or the client gave up.";
+            $"The server side is right. The client could not use the private key: it is encrypted and no passphrase could be asked (BatchMode, no terminal), " +
+            $"the agent refused to sign (a confirm-only or locked agent, a hardware key nobody touched), or the client gave up.";
         var fixes = new List<Fix>
         {
             new("On the client: load the key into the agent once (asks for the passphrase)", "ssh-add KEY"),
@@ -327,9 +327,9 @@ internal sealed class ServerPasswordRejectedRule() : ServerRule(new(RuleIds.Pass
             return null;
         }
 
-        var message =
+        MessageText message =
             $"sshd refused {failed.Count} password{(failed.Count == 1 ? string.Empty : "s")} for {Who(c)}. The account exists and may log in; the password itself is wrong " +
-            "(or PAM refused it: a lockout after failed attempts, pam_faillock/pam_tally2).";
+            $"(or PAM refused it: a lockout after failed attempts, pam_faillock/pam_tally2).";
         var fixes = new List<Fix>
         {
             Fix.OnServer("See whether a lockout holds the account", $"faillock --user {UserOf(c)}"),
@@ -353,10 +353,10 @@ internal sealed class KeyNotAuthorizedRule() : ServerRule(new(RuleIds.KeyNotAuth
 
         var prints = failed.Where(a => a.Fingerprint is not null).Select(a => $"{a.KeyType} {a.Fingerprint}").Distinct().ToList();
         var user = UserOf(c);
-        var message =
+        MessageText message =
             $"sshd checked {(prints.Count == 0 ? "the offered key" : string.Join(", ", prints))} for {Who(c)} and found no matching line in the user's " +
-            "authorized_keys (no permission problem, no refused user or algorithm was logged). Either the public key was never added for this user, " +
-            "was added for another account, or was pasted broken (a wrapped line, a missing 'ssh-ed25519' type).";
+            $"authorized_keys (no permission problem, no refused user or algorithm was logged). Either the public key was never added for this user, " +
+            $"was added for another account, or was pasted broken (a wrapped line, a missing 'ssh-ed25519' type).";
         var fixes = new List<Fix>
         {
             Fix.OnServer("Compare with the keys the user has (fingerprints as in the log)", $"ssh-keygen -lf ~{user}/.ssh/authorized_keys"),

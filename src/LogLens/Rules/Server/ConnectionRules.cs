@@ -13,10 +13,10 @@ internal sealed class MaxStartupsRule() : ServerRule(new(RuleIds.MaxStartups, "m
             return null;
         }
 
-        var message =
+        MessageText message =
             $"sshd dropped the connection from {drop.ClientAddress} before the banner exchange: it already held as many unauthenticated connections as " +
-            "MaxStartups allows (default 10:30:100: from 10 on, it drops 30% of new ones, all of them from 100). The client sees the connection closed " +
-            "or reset during the banner exchange. Usually a brute-force run or a scanner fills the slots; sometimes many parallel clients do (Ansible forks, CI).";
+            $"MaxStartups allows (default 10:30:100: from 10 on, it drops 30% of new ones, all of them from 100). The client sees the connection closed " +
+            $"or reset during the banner exchange. Usually a brute-force run or a scanner fills the slots; sometimes many parallel clients do (Ansible forks, CI).";
         var fixes = new List<Fix>
         {
             Fix.OnServer("See who holds the unauthenticated slots (many from one address: a brute-force run)", "journalctl -u ssh --since '10 min ago' | grep -c 'Connection closed by authenticating user\\|Invalid user'"),
@@ -40,10 +40,10 @@ internal sealed class ServerNegotiationRule(string id, string slug, string what,
         }
 
         var offer = failed.TheirOffer.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var message =
+        MessageText message =
             $"The client and sshd share no {what}. The client offered: {string.Join(", ", offer)}. sshd's own list is set by {option} in sshd_config " +
             $"(see it with 'sshd -T | grep -i {option.ToLowerInvariant()}'). Usually the client is old and offers only algorithms newer OpenSSH releases removed, " +
-            "or the server was hardened past what this client supports.";
+            $"or the server was hardened past what this client supports.";
         var fixes = new List<Fix>
         {
             Fix.OnServer($"Compare sshd's {option} with the client's offer", $"sshd -T | grep -i '^{option.ToLowerInvariant()}'"),

@@ -15,9 +15,9 @@ internal sealed class ChrootPermissionsRule() : ServerRule(new(RuleIds.ChrootPer
         }
 
         var path = Shell(bad.Path);
-        var message =
+        MessageText message =
             $"The user logged in, then sshd refused to chroot into {bad.Path}: it and every directory above it must be owned by root and writable by no one else. " +
-            "sshd ends the session at once, so the client sees the login succeed and the connection close (sftp: 'Connection closed').";
+            $"sshd ends the session at once, so the client sees the login succeed and the connection close (sftp: 'Connection closed').";
         var fixes = new List<Fix>
         {
             Fix.OnServer($"Give {bad.Path} to root and take away group/other write", $"chown root:root {path} && chmod 755 {path}"),
@@ -46,10 +46,10 @@ internal sealed class ForcedCommandRule() : ServerRule(new(RuleIds.ForcedCommand
             "key-option" => "a command=\"...\" option on the key's line in authorized_keys",
             _ => "a ForceCommand in sshd_config or a command=\"...\" option in authorized_keys",
         };
-        var message =
+        MessageText message =
             $"The user logged in, and sshd ran {(forced.Command is null ? "a forced command" : $"'{forced.Command}'")} ({from}) instead of the shell, command " +
-            "or subsystem the client asked for. When that command ends the session ends: the client sees a login that closes at once, its own command never ran, " +
-            "and scp/sftp/rsync fail with protocol errors. That is intended on restricted accounts (backups, Git hosting); elsewhere it is a leftover.";
+            $"or subsystem the client asked for. When that command ends the session ends: the client sees a login that closes at once, its own command never ran, " +
+            $"and scp/sftp/rsync fail with protocol errors. That is intended on restricted accounts (backups, Git hosting); elsewhere it is a leftover.";
         var fixes = new List<Fix>
         {
             Fix.OnServer("Find the ForceCommand that applies (Match blocks included)", $"sshd -T -C user={UserOf(c)},host=HOST,addr={c.ClientAddress ?? "IP_ADDRESS"} | grep -i forcecommand"),
@@ -70,9 +70,9 @@ internal sealed class ServerForwardingRefusedRule() : ServerRule(new(RuleIds.For
             return null;
         }
 
-        var message =
+        MessageText message =
             $"sshd refused a forwarding request: {refused.Detail}. The login worked; sshd's AllowTcpForwarding (or PermitOpen/PermitListen, " +
-            "or a restrict/no-port-forwarding option on the key) does not allow it.";
+            $"or a restrict/no-port-forwarding option on the key) does not allow it.";
         var fixes = new List<Fix>
         {
             Fix.OnServer("See what sshd allows for this user", $"sshd -T -C user={UserOf(c)},host=HOST,addr={c.ClientAddress ?? "IP_ADDRESS"} | grep -Ei 'allowtcpforwarding|permitopen|permitlisten'"),
@@ -95,9 +95,9 @@ internal sealed class ServerForwardTargetRefusedRule() : ServerRule(new(RuleIds.
         }
 
         var target = failed.TargetPort is { } p ? $"{failed.TargetHost} port {p}" : failed.TargetHost;
-        var message =
+        MessageText message =
             $"sshd tried to open the forward's target, {target}, from the server and failed: nothing listens there, a firewall on the server's side blocks it, " +
-            "or the name means something else on the server ('localhost' is the server itself).";
+            $"or the name means something else on the server ('localhost' is the server itself).";
         var fixes = new List<Fix>
         {
             Fix.OnServer("Check from the server that the target answers", failed.TargetPort is { } port ? $"nc -vz {Shell(failed.TargetHost)} {port}" : $"getent hosts {Shell(failed.TargetHost)}"),
@@ -118,7 +118,7 @@ internal sealed class ServerSuccessRule() : ServerRule(new(RuleIds.Success, "suc
         }
 
         var key = accepted.Fingerprint is { } f ? $" with the {accepted.KeyType} key {f}" : string.Empty;
-        var message = $"sshd accepted {accepted.Method} for '{accepted.User}' from {accepted.ClientAddress}{key}.";
+        MessageText message = $"sshd accepted {accepted.Method} for '{accepted.User}' from {accepted.ClientAddress}{key}.";
         return Report(message, [accepted, c.First<SessionStarted>()], []);
     }
 }

@@ -16,10 +16,10 @@ internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigE
 
         var bad = errors.FirstOrDefault(e => e.LineNumber is not null) ?? errors[0];
         var where = bad.LineNumber is { } n ? $"{bad.File} line {n}" : bad.File;
-        var message =
+        MessageText message =
             $"sshd read its configuration and stopped at {where}: {bad.Problem}. A server whose sshd does not start refuses every connection " +
-            "(the client sees 'Connection refused'), and a running sshd that was told to reload keeps its old configuration only until it restarts. " +
-            "'sshd -t' checks the file without starting anything and names every bad line.";
+            $"(the client sees 'Connection refused'), and a running sshd that was told to reload keeps its old configuration only until it restarts. " +
+            $"'sshd -t' checks the file without starting anything and names every bad line.";
         var fixes = new List<Fix>
         {
             Fix.OnServer("List every bad line (exit status 0 when the file is good)", "sshd -t"),
@@ -51,11 +51,11 @@ internal sealed class HostKeyLoadFailedRule() : ServerRule(new(RuleIds.HostKeyLo
 
         var files = failures.Where(f => f.Path is not null).Select(f => f.Path!).Distinct().ToList();
         var named = files.Count > 0 ? string.Join(", ", files) : "its HostKey files";
-        var message = none
-            ? $"sshd could not load {named} and, with no host key at all, exited: nothing listens, so clients get 'Connection refused' " +
-              "(or, when another process holds the port, a connection closed at once). The files are missing, unreadable by root, or not a private key (corrupt, truncated, or a .pub file)."
+        MessageText message = none
+            ? (MessageText)($"sshd could not load {named} and, with no host key at all, exited: nothing listens, so clients get 'Connection refused' " +
+              "(or, when another process holds the port, a connection closed at once). The files are missing, unreadable by root, or not a private key (corrupt, truncated, or a .pub file).")
             : $"sshd could not load {named}, and the log does not show it listening afterwards. The files are missing, unreadable by root, or not a private key " +
-              "(corrupt, truncated, or a .pub file).";
+              $"(corrupt, truncated, or a .pub file).";
         var fixes = new List<Fix>
         {
             Fix.OnServer("Create any missing default host keys", "ssh-keygen -A"),

@@ -35,16 +35,16 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         var forwardsOnly = after.Any(e => e is ForwardEstablished) && !after.Any(e => e is EnteringInteractiveSession || e is SessionRequest r && r.Detail.StartsWith("Sending command", StringComparison.Ordinal));
 
         var longSession = after.OfType<TransferStatistics>().Any(t => Seconds(t.Detail) > 30);
-        string message;
+        MessageText message;
         SshEvent? cause;
         var confidence = Confidence.Certain;
         if (notice is not null)
         {
             cause = notice;
             message = notice.Text.StartsWith("This account", StringComparison.Ordinal)
-                ? "The login itself worked (the server accepted your credentials), but the account's login shell is nologin (/usr/sbin/nologin or /sbin/nologin): " +
+                ? (MessageText)("The login itself worked (the server accepted your credentials), but the account's login shell is nologin (/usr/sbin/nologin or /sbin/nologin): " +
                   "it prints \"This account is currently not available.\" and exits, so the server closes the session. Service accounts (www-data, git, nova, backup ...) are set up this way on purpose. " +
-                  "It is not a key or password problem."
+                  "It is not a key or password problem.")
                 : "The login itself worked, but this account is restricted to SFTP (ForceCommand internal-sftp, a Match block, or an sftp-only shell): " +
                   "a shell or command is refused and the session closes. Use sftp or scp with this account instead of ssh.";
         }
@@ -52,23 +52,23 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         {
             cause = shellMissing;
             message = $"The login worked, but the server could not start the account's shell or command (\"{shellMissing.Content}\"): the login shell in /etc/passwd does not exist " +
-                "on the server, or, in a ChrootDirectory, is missing inside the chroot (with the libraries it needs).";
+                $"on the server, or, in a ChrootDirectory, is missing inside the chroot (with the libraries it needs).";
         }
         else if (requestFailed is not null)
         {
             cause = requestFailed;
             message = $"The login worked, but the server refused the {requestFailed.Request} request, so no shell or command could run. Typical causes: a ForceCommand or " +
-                "authorized_keys command= that does not allow it, a broken ChrootDirectory setup (the chroot path must be owned by root and not writable by others), " +
-                "or the server's session limits (MaxSessions).";
+                $"authorized_keys command= that does not allow it, a broken ChrootDirectory setup (the chroot path must be owned by root and not writable by others), " +
+                $"or the server's session limits (MaxSessions).";
         }
         else if (exit is { Code: not null and not 0 } && !output && !longSession && (command is not null || forced is not null || after.Any(e => e is EnteringInteractiveSession)))
         {
             cause = exit;
             message = $"The login worked, but the remote side ended at once with exit status {exit.Code} and printed nothing" +
                 $"{(command is null ? string.Empty : $", instead of running '{command.Detail["Sending command: ".Length..]}'")}. " +
-                "That usually means the server ran something else than what you asked for: a ForceCommand in sshd_config, or command=\"...\" in authorized_keys " +
-                "(for example a restricted or disabled account running /bin/false), or the account's shell is /bin/false. It can also be a broken chroot or a failing login script. " +
-                "The key or password was accepted; this is about what the account is allowed to run.";
+                $"That usually means the server ran something else than what you asked for: a ForceCommand in sshd_config, or command=\"...\" in authorized_keys " +
+                $"(for example a restricted or disabled account running /bin/false), or the account's shell is /bin/false. It can also be a broken chroot or a failing login script. " +
+                $"The key or password was accepted; this is about what the account is allowed to run.";
             if (forced is not null)
             {
                 message += " The server confirms a forced command is in effect.";
@@ -80,8 +80,8 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
             confidence = Confidence.Likely;
             message = $"The login worked, and the server ran its forced command (command=\"...\" in the key's authorized_keys line, or ForceCommand in " +
                 $"sshd_config) instead of your shell or command. It printed \"{printed.Content}\" and ended the session with exit status {exit.Code}: " +
-                "that message is most likely the server's answer (an account meant for another user name, a restricted or backup-only key, a git " +
-                "server's greeting). The key was accepted; what the account may run is decided on the server.";
+                $"that message is most likely the server's answer (an account meant for another user name, a restricted or backup-only key, a git " +
+                $"server's greeting). The key was accepted; what the account may run is decided on the server.";
         }
         else if (forced is not null && exit is not { Code: 0 } && !output && !longSession && closed is null && session.Failure is null)
         {

@@ -47,9 +47,9 @@ internal sealed class ForwardBindFailedRule() : Rule(new(RuleIds.ForwardBindFail
             why = $"The operating system refused the socket ({bind.Reason}).";
         }
 
-        var message = $"ssh could not open the local end of a port forward on port {port}, so connections to it will not reach the server. {why}" +
-            (request is not null ? " ssh reports that the local forwarding could not be set up." : string.Empty) +
-            " The SSH connection and login are fine; only the forward failed.";
+        MessageText message = $"ssh could not open the local end of a port forward on port {port}, so connections to it will not reach the server. {why}" +
+            $"{(request is not null ? " ssh reports that the local forwarding could not be set up." : string.Empty)}" +
+            $" The SSH connection and login are fine; only the forward failed.";
         return Report(
             message,
             [.. binds, listen, request],

@@ -29,20 +29,20 @@ internal sealed class ForwardTargetRefusedRule() : Rule(new(RuleIds.ForwardTarge
         var connection = session.All<ForwardConnection>().LastOrDefault(f => f.Line < first.Line);
         var target = local.FirstOrDefault()?.Target ?? TargetOf(connection) ?? "the forward's target";
         var reason = failed.FirstOrDefault()?.Reason ?? local[0].Reason;
-        string message;
+        MessageText message;
         if (failed.Count > 0)
         {
             message = $"A connection came in on a forwarded port{(connection is null ? string.Empty : $" ({connection.Detail.TrimEnd('.')})")}, ssh passed it through the tunnel, " +
                 $"and the server then tried to connect to {target} and failed: {reason.Replace("connect failed: ", string.Empty, StringComparison.OrdinalIgnoreCase)}. " +
-                "The target host and port are resolved on the server, not on your machine: 'localhost' in -L PORT:localhost:TARGET_PORT means the server itself. " +
-                "So nothing listens on that port as seen from the server (the service is stopped, listens on another port or address, e.g. only inside a container, " +
-                "or a firewall on the target refuses the server). The SSH login and the tunnel itself are fine; ssh even exits 0.";
+                $"The target host and port are resolved on the server, not on your machine: 'localhost' in -L PORT:localhost:TARGET_PORT means the server itself. " +
+                $"So nothing listens on that port as seen from the server (the service is stopped, listens on another port or address, e.g. only inside a container, " +
+                $"or a firewall on the target refuses the server). The SSH login and the tunnel itself are fine; ssh even exits 0.";
         }
         else
         {
             message = $"A connection came in on the server's end of a remote forward (-R), and ssh, on your machine, could not connect to its target {target} ({reason}). " +
-                "The target of -R is resolved and connected on the client side: nothing listens there on your machine (the local service is stopped, " +
-                "listens on another port or address such as ::1 versus 127.0.0.1). The SSH login and the tunnel itself are fine.";
+                $"The target of -R is resolved and connected on the client side: nothing listens there on your machine (the local service is stopped, " +
+                $"listens on another port or address such as ::1 versus 127.0.0.1). The SSH login and the tunnel itself are fine.";
         }
 
         var where = failed.Count > 0 ? "On the server, check" : "Check, on your machine,";

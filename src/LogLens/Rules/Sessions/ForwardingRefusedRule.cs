@@ -25,19 +25,19 @@ internal sealed class ForwardingRefusedRule() : Rule(new(RuleIds.ForwardingRefus
         var disabled = session.All<RemoteMessage>().LastOrDefault(m => m.Text.Contains("forwarding", StringComparison.OrdinalIgnoreCase) || m.Text.Contains("restrict", StringComparison.OrdinalIgnoreCase));
         var listen = remote.Select(r => r.Listen.Split(',')[0].Trim()).FirstOrDefault();
         var connection = prohibited.Count > 0 ? session.All<ForwardConnection>().LastOrDefault(f => f.Line < prohibited[0].Line) : null;
-        string message;
+        MessageText message;
         if (remote.Count > 0 || request is not null)
         {
             message = $"The server refused the remote forward (-R){(listen is null ? string.Empty : $" for port {listen}")}: it will not listen on that port for you. " +
-                "The causes, most likely first: forwarding is disabled on the server (AllowTcpForwarding no or local, DisableForwarding yes, or no-port-forwarding/restrict in authorized_keys); " +
+                $"The causes, most likely first: forwarding is disabled on the server (AllowTcpForwarding no or local, DisableForwarding yes, or no-port-forwarding/restrict in authorized_keys); " +
                 $"the port is already in use on the server (an earlier session's forward still holds it); it is a port below 1024 and the user is not root; " +
-                "or a PermitListen list does not include it. Binding to a non-loopback address additionally needs GatewayPorts.";
+                $"or a PermitListen list does not include it. Binding to a non-loopback address additionally needs GatewayPorts.";
         }
         else
         {
             message = $"The server refused to open a forwarded channel (\"administratively prohibited\"){(connection is null ? string.Empty : $" for {connection.Detail.TrimEnd('.')}")}. " +
-                "Its configuration forbids it: AllowTcpForwarding no (or remote only), DisableForwarding yes, a PermitOpen list that does not include the target, " +
-                "no-port-forwarding/restrict/permitopen in authorized_keys, or MaxSessions reached for a new session channel.";
+                $"Its configuration forbids it: AllowTcpForwarding no (or remote only), DisableForwarding yes, a PermitOpen list that does not include the target, " +
+                $"no-port-forwarding/restrict/permitopen in authorized_keys, or MaxSessions reached for a new session channel.";
         }
 
         if (disabled is not null)

@@ -27,23 +27,22 @@ internal sealed class BannerTimeoutRule() : Rule(new(RuleIds.BannerTimeout, "ban
         var host = timedOut?.Host ?? (banner as BannerExchangeFailed)?.Host ?? session.Target?.Host ?? "HOST";
         var port = timedOut?.Port ?? (banner as BannerExchangeFailed)?.Port ?? session.Target?.Port ?? 22;
         var proxied = ProxyFailureRule.Involved(session);
-        var message = $"The TCP connection to {host} port {port} was accepted, but no SSH identification ('SSH-2.0-...') came back before the " +
-            "timeout (ConnectTimeout also bounds the wait for the banner). Something took the connection and then said nothing: an sshd that is " +
+        MessageText cause = "Something took the connection and then said nothing: an sshd that is " +
             "stuck or starved (an overloaded or swapping server, a full disk or process table, a slow reverse DNS lookup for TCP wrappers or " +
             "UseDNS), a load balancer, NAT or port forward that accepts but cannot reach its backend, a firewall or IPS that lets the handshake " +
             "through and then drops the data, or a service that is not SSH and waits for the client to speak first (an HTTP server waiting for " +
             "more request lines, a database). Authentication never started.";
         if (proxied)
         {
-            message += " The connection went through a proxy command: it may be the proxy that never passed any data on.";
+            cause += " The connection went through a proxy command: it may be the proxy that never passed any data on.";
         }
 
-        if (waiting is not null)
-        {
-            message = $"The TCP connection to {host} port {port} was accepted and the log ends there, before the server's SSH identification " +
-                "('SSH-2.0-...') and with no error: ssh was still waiting for the banner. " + message[(message.IndexOf("Something", StringComparison.Ordinal))..] +
+        var message = waiting is null
+            ? $"The TCP connection to {host} port {port} was accepted, but no SSH identification ('SSH-2.0-...') came back before the " +
+                $"timeout (ConnectTimeout also bounds the wait for the banner). " + cause
+            : $"The TCP connection to {host} port {port} was accepted and the log ends there, before the server's SSH identification " +
+                $"('SSH-2.0-...') and with no error: ssh was still waiting for the banner. " + cause +
                 " To be sure, run ssh -v again and let it finish: it ends in \"Connection timed out during banner exchange\" (or a closed connection).";
-        }
 
         var user = Network.UserAt(session);
         var fixes = new List<Fix>

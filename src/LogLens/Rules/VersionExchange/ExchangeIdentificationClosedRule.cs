@@ -30,8 +30,8 @@ internal sealed class ExchangeIdentificationClosedRule() : Rule(new(RuleIds.Exch
         var port = closed?.Port ?? banner?.Port ?? session.Target?.Port ?? 22;
         var said = BeforeBanner.Message(session);
         var lone = identification is null && banner is null && !session.Has<LocalVersion>();
-        var message = $"The TCP connection to {host} port {port} was accepted, then closed before the server sent its SSH banner. Something on " +
-            "the server side hung up at once, before any key or password was looked at: this is not an authentication problem.";
+        MessageText message = $"The TCP connection to {host} port {port} was accepted, then closed before the server sent its SSH banner. Something on " +
+            $"the server side hung up at once, before any key or password was looked at: this is not an authentication problem.";
         if (lone)
         {
             message += " (Without -v, OpenSSH 9.5 and later print only this line for it; run ssh -v to see 'kex_exchange_identification' and any " +

@@ -26,9 +26,9 @@ internal sealed class ExchangeIdentificationResetRule() : Rule(new(RuleIds.Excha
         var port = reset?.Port ?? banner?.Port ?? session.Target?.Port ?? 22;
         var maxStartups = BeforeBanner.MaxStartups(session);
         var said = BeforeBanner.Message(session);
-        var message = $"The TCP connection to {host} port {port} was accepted (so something listens and no firewall blocks the port), then reset " +
-            "before the server sent its SSH banner. The server side dropped you right away, before any key or password was looked at: this is " +
-            "not an authentication problem.";
+        MessageText message = $"The TCP connection to {host} port {port} was accepted (so something listens and no firewall blocks the port), then reset " +
+            $"before the server sent its SSH banner. The server side dropped you right away, before any key or password was looked at: this is " +
+            $"not an authentication problem.";
         if (maxStartups is not null)
         {
             message += " sshd said why: 'Exceeded MaxStartups'. It already has too many connections that have not finished logging in (a " +

@@ -23,22 +23,22 @@ internal sealed class NotSshServerRule() : Rule(new(RuleIds.NotSshServer, "not-s
         var port = target?.Port ?? 22;
         var user = target?.User is { Length: > 0 } u ? u + "@" : string.Empty;
         var fixes = new List<Fix>();
-        string message;
+        MessageText message;
         if (answer.Ssh1)
         {
             message = $"{host} port {port} runs a server that speaks only SSH protocol 1 ({answer.What}). SSH-1 is broken and OpenSSH removed it from " +
-                "its client in 7.6, so no option of this ssh can talk to it. It is usually an old network device or appliance: enable SSH version 2 " +
-                "on it (Cisco IOS: 'ip ssh version 2' after 'crypto key generate rsa modulus 2048'), or upgrade its firmware. Your keys and " +
-                "password were never involved.";
+                $"its client in 7.6, so no option of this ssh can talk to it. It is usually an old network device or appliance: enable SSH version 2 " +
+                $"on it (Cisco IOS: 'ip ssh version 2' after 'crypto key generate rsa modulus 2048'), or upgrade its firmware. Your keys and " +
+                $"password were never involved.";
             fixes.Add(Fix.OnServer("Enable SSH protocol 2 on the device (Cisco IOS example, in its configuration mode)", "ip ssh version 2"));
             fixes.Add(new Fix("Check what the port announces", $"nc -v {Shell(host)} {port}"));
         }
         else
         {
             message = $"ssh connected to {host} port {port}, but what answered is not an SSH server: {answer.What}. An SSH server greets with a line " +
-                "starting 'SSH-2.0-'. Most likely the port is wrong (another service listens there, e.g. a web server on 80/443 or a database), " +
-                "or a port forward, load balancer or proxy sends it to the wrong service; a corporate proxy or captive portal can also answer " +
-                "in the server's place. Authentication never started.";
+                $"starting 'SSH-2.0-'. Most likely the port is wrong (another service listens there, e.g. a web server on 80/443 or a database), " +
+                $"or a port forward, load balancer or proxy sends it to the wrong service; a corporate proxy or captive portal can also answer " +
+                $"in the server's place. Authentication never started.";
             fixes.Add(new Fix($"See what answers on port {port} (an SSH server prints a line starting SSH-2.0-)", $"nc -v {Shell(host)} {port}"));
             fixes.Add(port == 22
                 ? new Fix("Connect to the port sshd really listens on", $"ssh -p PORT {user}{host}")
