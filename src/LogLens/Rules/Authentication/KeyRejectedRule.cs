@@ -70,7 +70,7 @@ internal sealed class KeyRejectedRule() : Rule(new(RuleIds.KeyRejected, "key-rej
         if (gitHost is not null)
         {
             message += user is not null && user != "git"
-                ? (MessageText)($" {gitHost} only accepts the user 'git' (ssh git@{gitHost}); '{user}' is wrong here.")
+                ? (MessageText)$" {gitHost} only accepts the user 'git' (ssh git@{gitHost}); '{user}' is wrong here."
                 : $" On {gitHost} the key must be added to your account's SSH keys (or as a deploy key of the repository).";
         }
 

@@ -42,7 +42,7 @@ internal sealed class ConnectionTimeoutRule() : Rule(new(RuleIds.ConnectionTimeo
             "a routing or VPN problem); or your own network blocks outgoing SSH. A refusal (\"Connection refused\") would mean the host " +
             "answered; a timeout means nothing did. Authentication never started, so keys and passwords are not the problem.";
         MessageText message = waiting is null
-            ? (MessageText)($"ssh sent a connection request to {where} port {port} and nothing ever answered, not even a refusal. {Cause}")
+            ? (MessageText)$"ssh sent a connection request to {where} port {port} and nothing ever answered, not even a refusal. {Cause}"
             : $"ssh started connecting to {where} port {port} and the log ends there, with no \"Connection established\" and no error: ssh was " +
                 $"still waiting for the server to answer (it waits up to ConnectTimeout, or the system's TCP timeout of a minute or two). {Cause}" +
                 $" To be sure, run ssh -v again and let it finish: a timeout ends in \"Connection timed out\".";

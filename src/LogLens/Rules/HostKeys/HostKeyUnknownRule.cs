@@ -84,7 +84,7 @@ internal sealed class HostKeyUnknownRule() : Rule(new(RuleIds.HostKeyUnknown, "h
         return Report(
             $"ssh has no host key on record for {(port is { } pp && pp != 22 ? $"[{host}]:{pp}" : host)} (it is the first connection from this account, " +
             $"or known_hosts was emptied, or the host is reached under a new name, address or port), and it did not add one. " +
-            $"{why}" + $"{presented}" + $" This is not a changed or wrong key and nothing is wrong on the server: the client just needs to learn its key once. " +
+            $"{why}{presented} This is not a changed or wrong key and nothing is wrong on the server: the client just needs to learn its key once. " +
             $"Check the fingerprint out of band (on the server: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before you trust it.",
             [strict, authenticity, prompt, serverKey, unknownTypes, noTty, failed],
             [

@@ -52,9 +52,9 @@ internal sealed class AgentRefusedRule() : Rule(new(RuleIds.AgentRefused, "agent
         }
 
         MessageText consequence = session.Authenticated
-            ? (MessageText)(" Another key or method logged you in afterwards, so this did not stop the connection.")
+            ? " Another key or method logged you in afterwards, so this did not stop the connection."
             : LocalFacts.AuthFailed(session)
-                ? (MessageText)(" ssh then fell back to other keys or methods, and their rejection ('Permission denied') is a consequence: the key the server wanted could not sign.")
+                ? " ssh then fell back to other keys or methods, and their rejection ('Permission denied') is a consequence: the key the server wanted could not sign."
                 : string.Empty;
         var file = key is not null && (key.Contains('/', StringComparison.Ordinal) || key.Contains('\\', StringComparison.Ordinal)) && !key.StartsWith('<')
             ? (key.EndsWith(".pub", StringComparison.Ordinal) ? key[..^4] : key)

@@ -87,7 +87,7 @@ internal sealed class ConfigErrorRule() : Rule(new(RuleIds.ConfigError, "config-
         if (option is null)
         {
             explanation = first is null
-                ? (MessageText)($"ssh found bad lines in {file} (the lines before this one in the full output name them) and refused to continue.")
+                ? (MessageText)$"ssh found bad lines in {file} (the lines before this one in the full output name them) and refused to continue."
                 : $"ssh could not parse {where}: \"{first.Problem}\". A value has the wrong form (a misspelt algorithm name, a bad port or " +
                   $"forwarding spec, a missing argument), and ssh refuses to run with a config it cannot read.";
             fixes.Add(new Fix(commandLine ? "Correct the -o option" : $"Correct {where}", commandLine ? null : $"sed -n '{first?.ConfigLine ?? 1}p' {Shell(file)}"));

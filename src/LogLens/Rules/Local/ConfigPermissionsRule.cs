@@ -30,7 +30,7 @@ internal sealed class ConfigPermissionsRule() : Rule(new(RuleIds.ConfigPermissio
             $"its group or by everyone. ssh insists on this because whoever can write your ssh config can make ssh run any command " +
             $"(ProxyCommand, LocalCommand, Match exec). Typical causes: a chmod 666/777 or a copy from a zip, a USB stick or Windows, " +
             $"a file created with sudo (owned by root) or by another account, or a home directory shared with a group. " +
-            $"The content of the file is not the problem." + $"{wsl}",
+            $"The content of the file is not the problem.{wsl}",
             [bad],
             [
                 new Fix($"Make {path} writable only by you", $"chmod 600 {Shell(path)}"),
@@ -57,7 +57,7 @@ internal sealed class ConfigPermissionsRule() : Rule(new(RuleIds.ConfigPermissio
             $"OpenSSH for Windows refused to read {path} and stopped before connecting: an account other than you, SYSTEM and " +
             $"the Administrators group can write it (or owns it). Files under your profile usually inherit access for other users " +
             $"or groups (for example 'Authenticated Users', or a SID left over from another machine or a deleted account after " +
-            $"copying the .ssh folder)." + $"{who}" + $" The content of the file is not the problem.",
+            $"copying the .ssh folder).{who} The content of the file is not the problem.",
             [.. accounts, bad],
             fixes);
     }

@@ -86,9 +86,9 @@ internal sealed class EncryptedKeyNoPassphraseRule() : Rule(new(RuleIds.Encrypte
         }
 
         MessageText consequence = session.Authenticated
-            ? (MessageText)(" Another key or method logged you in, so this did not stop the connection.")
+            ? " Another key or method logged you in, so this did not stop the connection."
             : waiting is not null
-                ? (MessageText)(string.Empty)
+                ? string.Empty
                 : " Without this key the server accepted nothing, so the 'Permission denied' that follows is a consequence.";
         var evidence = new List<SshEvent?> { silent };
         evidence.AddRange(prompts.Take(2));

@@ -54,7 +54,7 @@ internal sealed class KeyInvalidFormatRule() : Rule(new(RuleIds.KeyInvalidFormat
         evidence.Add(session.Last<PermissionDenied>());
         return Report(
             $"ssh could not read {(path is null ? "a key file" : "the private key " + path)} (\"{failure.Reason}\"). {cause} " +
-            $"This is not a wrong passphrase (that reads 'incorrect passphrase supplied') and not a permissions problem. " + $"{consequence}",
+            $"This is not a wrong passphrase (that reads 'incorrect passphrase supplied') and not a permissions problem. {consequence}",
             evidence,
             fixes,
             severity);

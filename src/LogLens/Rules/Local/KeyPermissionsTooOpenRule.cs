@@ -47,7 +47,7 @@ internal sealed class KeyPermissionsTooOpenRule() : Rule(new(RuleIds.KeyPermissi
                 $"OpenSSH for Windows ignored the private key {file} because accounts other than you, SYSTEM and Administrators can read it" +
                 $"{(names.Count > 0 ? $" (the log names {string.Join(", ", names)})" : string.Empty)}" +
                 $". A private key anyone else can read is no longer secret, so ssh refuses to use it. This happens when the key was copied " +
-                $"into a folder that grants access to other users or groups (inherited permissions). " + $"{consequence}",
+                $"into a folder that grants access to other users or groups (inherited permissions). {consequence}",
                 evidence,
                 fixes,
                 severity);
@@ -60,7 +60,7 @@ internal sealed class KeyPermissionsTooOpenRule() : Rule(new(RuleIds.KeyPermissi
         return Report(
             $"ssh ignored {(path is null ? "a private key" : "the private key " + path)} because other users can read it.{shown} ssh requires a private key to be readable by you alone " +
             $"(0600 or 0400) and skips it otherwise, even when the key itself is right. Usual causes: the key was copied from another machine, " +
-            $"a zip, a USB stick or a git checkout, or created with a umask of 022. " + $"{consequence}" + $"{wsl}",
+            $"a zip, a USB stick or a git checkout, or created with a umask of 022. {consequence}{wsl}",
             evidence,
             [
                 new Fix($"Make {key} readable only by you", $"chmod 600 {Shell(key)}"),

@@ -41,7 +41,7 @@ internal sealed class KeyTypeDisabledRule() : Rule(new(RuleIds.KeyTypeDisabled, 
                     ? $" {client} may be built without DSA (off at build time from 9.8; removed in 10.0)."
                     : " DSA support is removed entirely in OpenSSH 10.0.";
             why = $"ssh skipped the DSA key {path}: ssh-dss is not in {option}, the list of key algorithms the client will use. " +
-                  $"DSA keys are limited to 1024 bits and SHA-1 and have been disabled by default since OpenSSH 7.0." + $"{removed}" + $" ";
+                  $"DSA keys are limited to 1024 bits and SHA-1 and have been disabled by default since OpenSSH 7.0.{removed} ";
         }
         else if (rsa)
         {
@@ -55,9 +55,9 @@ internal sealed class KeyTypeDisabledRule() : Rule(new(RuleIds.KeyTypeDisabled, 
         }
 
         MessageText consequence = session.Authenticated
-            ? (MessageText)("Another key logged you in, so this did not stop the connection, but the key was never offered.")
+            ? "Another key logged you in, so this did not stop the connection, but the key was never offered."
             : LocalFacts.AuthFailed(session)
-                ? (MessageText)("The key was never offered to the server, so if it is the one in authorized_keys, the 'Permission denied' that follows is a consequence.")
+                ? "The key was never offered to the server, so if it is the one in authorized_keys, the 'Permission denied' that follows is a consequence."
                 : "The key will not be offered to the server.";
         var keyFile = path.EndsWith(".pub", StringComparison.Ordinal) ? path[..^4] : path;
         var newKey = "~/.ssh/id_ed25519";

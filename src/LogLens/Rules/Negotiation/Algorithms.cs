@@ -143,7 +143,7 @@ internal static partial class Algorithms
             var pick = kind.Portable.FirstOrDefault(theirs.Contains) ?? Best(kind, theirs);
             message += clientOld
                 ? (MessageText)($" Your client offered only old {kind.Name}s that the server no longer accepts: a {kind.Option} line in ~/.ssh/config, " +
-                  "/etc/ssh/ssh_config or /etc/ssh/ssh_config.d (often copied from an old how-to), an option on the command line, or a very old ssh.")
+                  $"/etc/ssh/ssh_config or /etc/ssh/ssh_config.d (often copied from an old how-to), an option on the command line, or a very old ssh.")
                 : $" The server offers current algorithms, so the limit is on your side: a {kind.Option} setting ({(kind.Flag is null ? string.Empty : kind.Flag + " or ")}-o on " +
                   $"the command line, ~/.ssh/config, /etc/ssh/ssh_config or a file in /etc/ssh/ssh_config.d) restricts ssh to ones the server does not " +
                   $"accept, or this ssh is too old to know them.";

@@ -113,7 +113,7 @@ internal sealed class RootLoginRefusedRule() : ServerRule(new(RuleIds.RootLoginR
 
         var method = c.All<AuthAttempt>().LastOrDefault(a => a.Failed)?.Method;
         MessageText message =
-            $"sshd refused root: PermitRootLogin does not allow this login" + $"{(method is null ? "." : $" (method {method}).")}" +
+            $"sshd refused root: PermitRootLogin does not allow this login{(method is null ? "." : $" (method {method}).")}" +
             $" The key or password may well be right: sshd checked it, then refused root anyway. The default since OpenSSH 7.0 is 'prohibit-password' " +
             $"(keys only), many distributions set 'no'.";
         var fixes = new List<Fix>
@@ -207,7 +207,7 @@ internal sealed class ServerTooManyAuthFailuresRule() : ServerRule(new(RuleIds.T
 
         var keys = c.All<AuthAttempt>().Where(a => a.Method == "publickey" && a.Failed).ToList();
         MessageText message =
-            $"sshd stopped after MaxAuthTries failed attempts for {Who(c)}" + $"{(keys.Count > 0 ? $" ({keys.Count} keys refused)" : string.Empty)}" +
+            $"sshd stopped after MaxAuthTries failed attempts for {Who(c)}{(keys.Count > 0 ? $" ({keys.Count} keys refused)" : string.Empty)}" +
             $". Each key the client offers counts as one attempt, so a client with many keys in its agent or ~/.ssh runs out before it reaches the right one.";
         var fixes = new List<Fix>
         {

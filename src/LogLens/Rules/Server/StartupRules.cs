@@ -53,7 +53,7 @@ internal sealed class HostKeyLoadFailedRule() : ServerRule(new(RuleIds.HostKeyLo
         var named = files.Count > 0 ? string.Join(", ", files) : "its HostKey files";
         MessageText message = none
             ? (MessageText)($"sshd could not load {named} and, with no host key at all, exited: nothing listens, so clients get 'Connection refused' " +
-              "(or, when another process holds the port, a connection closed at once). The files are missing, unreadable by root, or not a private key (corrupt, truncated, or a .pub file).")
+              $"(or, when another process holds the port, a connection closed at once). The files are missing, unreadable by root, or not a private key (corrupt, truncated, or a .pub file).")
             : $"sshd could not load {named}, and the log does not show it listening afterwards. The files are missing, unreadable by root, or not a private key " +
               $"(corrupt, truncated, or a .pub file).";
         var fixes = new List<Fix>

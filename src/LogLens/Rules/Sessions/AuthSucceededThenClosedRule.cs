@@ -42,9 +42,9 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         {
             cause = notice;
             message = notice.Text.StartsWith("This account", StringComparison.Ordinal)
-                ? (MessageText)("The login itself worked (the server accepted your credentials), but the account's login shell is nologin (/usr/sbin/nologin or /sbin/nologin): " +
+                ? "The login itself worked (the server accepted your credentials), but the account's login shell is nologin (/usr/sbin/nologin or /sbin/nologin): " +
                   "it prints \"This account is currently not available.\" and exits, so the server closes the session. Service accounts (www-data, git, nova, backup ...) are set up this way on purpose. " +
-                  "It is not a key or password problem.")
+                  "It is not a key or password problem."
                 : "The login itself worked, but this account is restricted to SFTP (ForceCommand internal-sftp, a Match block, or an sftp-only shell): " +
                   "a shell or command is refused and the session closes. Use sftp or scp with this account instead of ssh.";
         }
