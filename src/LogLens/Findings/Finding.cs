@@ -196,7 +196,7 @@ public sealed record Finding(
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<Fix> Fixes)
 {
-    // The explanation as its pieces, joined when read (see MessageText): most of a kept report's weight otherwise.
+    // The explanation as its pieces, joined when read (see MessageText): as one string it was a third of a kept report.
     private readonly MessageText message = new(Message);
 
     /// <summary>A rule's finding, its explanation joined only when read.</summary>
