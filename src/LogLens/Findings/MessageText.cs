@@ -59,7 +59,7 @@ internal struct MessageText : IEquatable<MessageText>
     /// <summary>A value of another type, formatted now.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="value">The value.</param>
-    public void AppendFormatted<T>(T value) => Add(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
+    public void AppendFormatted<T>(T value) => AppendFormatted(value, format: null);
 
     /// <summary>A value of another type with a format, formatted now.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
