@@ -133,7 +133,7 @@ public sealed class LogAnalyzer
 
         var summary = outcome switch
         {
-            Outcome.Failed => cause!.Title + ".",
+            Outcome.Failed => Verdict.Sentence(cause!),
             Outcome.Succeeded => "Connected and authenticated.",
             _ when cause is not null => $"The log ends during {Describe(view.Reached)} before ssh said how it ended; likely: {char.ToLowerInvariant(cause.Title[0])}{cause.Title[1..]}.",
             _ when view.Failure is ConnectionClosedByPeer && !view.Authenticated =>
@@ -156,19 +156,20 @@ public sealed class LogAnalyzer
     }
 
     /// <summary>The fingerprints of the session's keys, each once, in the order of their first line.</summary>
-    private static List<string> Fingerprints(SessionView view)
+    private static string[] Fingerprints(SessionView view)
     {
-        // A handful of keys at most: a linear check for repeats costs less than a set.
-        var fingerprints = new List<string>();
+        // A handful of keys at most: a linear check for repeats costs less than a set. No list is made for a session
+        // without keys, and the array kept is of its exact size.
+        List<string>? fingerprints = null;
         foreach (var key in view.AllSpan<KeyEvent>())
         {
-            if (key.Fingerprint is { } fingerprint && !fingerprints.Contains(fingerprint))
+            if (key.Fingerprint is { } fingerprint && !(fingerprints?.Contains(fingerprint) ?? false))
             {
-                fingerprints.Add(fingerprint);
+                (fingerprints ??= []).Add(fingerprint);
             }
         }
 
-        return fingerprints;
+        return fingerprints is null ? [] : [.. fingerprints];
     }
 
     private static string Describe(Phase phase) => phase switch

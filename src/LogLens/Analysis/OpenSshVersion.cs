@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogLens.Parsing;
 
 namespace LogLens.Analysis;
 
@@ -35,7 +36,7 @@ internal static class OpenSshVersion
 
     /// <summary>The software part of an identification string: <c>SSH-2.0-OpenSSH_9.2p1 Debian-2</c> gives <c>OpenSSH_9.2p1 Debian-2</c>; other text is returned as it is.</summary>
     public static string Software(string text) =>
-        text.StartsWith("SSH-", StringComparison.Ordinal) && text.IndexOf('-', 4) is var dash and > 0 ? text[(dash + 1)..] : text;
+        text.StartsWith("SSH-", StringComparison.Ordinal) && text.IndexOf('-', 4) is var dash and > 0 ? Strings.Of(text.AsSpan(dash + 1)) : text;
 
     /// <summary>The release as a number for comparisons such as <c>&gt;= 8.8</c> (OpenSSH minor versions stay below 10).</summary>
     public static double? Number(string? text) => Parse(text) is { } v ? v.Major + (v.Minor / 10.0) : null;

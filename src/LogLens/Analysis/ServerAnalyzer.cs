@@ -202,7 +202,7 @@ public sealed class ServerAnalyzer
         var (ordered, cause, outcome) = Verdict.Of(findings, connection.Authenticated);
         var summary = outcome switch
         {
-            Outcome.Failed => cause!.Title + ".",
+            Outcome.Failed => Verdict.Sentence(cause!),
             Outcome.Succeeded => $"{(connection.User is { } u ? $"'{u}'" : "The user")} logged in{(connection.ClientAddress is { } a ? $" from {a}" : string.Empty)}.",
             _ when connection.IsListener => "sshd's own lines (start and stop), with nothing wrong in them.",
             _ when connection.Reached >= Phase.Authentication && connection.User is not null =>

@@ -248,13 +248,19 @@ internal sealed class SessionCollector(Action<IReadOnlyList<ClosedSession>> clos
             lastEvent = e;
         }
 
-        private List<PhaseTiming> Timings()
+        // An array of the exact size (none for a log without times): the session's report keeps it.
+        private PhaseTiming[] Timings()
         {
-            var timings = new List<PhaseTiming>(phaseStarts.Count);
-            for (var i = 0; i < phaseStarts.Count; i++)
+            if (phaseStarts.Count == 0)
+            {
+                return [];
+            }
+
+            var timings = new PhaseTiming[phaseStarts.Count];
+            for (var i = 0; i < timings.Length; i++)
             {
                 var end = i + 1 < phaseStarts.Count ? phaseStarts[i + 1].Start : lastTime ?? phaseStarts[i].Start;
-                timings.Add(new PhaseTiming(phaseStarts[i].Phase, end - phaseStarts[i].Start - userPerPhase[i]));
+                timings[i] = new PhaseTiming(phaseStarts[i].Phase, end - phaseStarts[i].Start - userPerPhase[i]);
             }
 
             return timings;

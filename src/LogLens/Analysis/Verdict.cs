@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLens.Findings;
 
 namespace LogLens.Analysis;
@@ -10,13 +11,17 @@ namespace LogLens.Analysis;
 /// <param name="Ordered">The findings, root cause first.</param>
 /// <param name="Cause">The root cause, or <see langword="null"/>.</param>
 /// <param name="Outcome">The outcome.</param>
-internal readonly record struct Verdict(List<Finding> Ordered, Finding? Cause, Outcome Outcome)
+internal readonly record struct Verdict(Finding[] Ordered, Finding? Cause, Outcome Outcome)
 {
+    // Keyed by the title's instance: the titles are mostly the rules' literals, and an entry goes with its title.
+    private static readonly ConditionalWeakTable<string, string> Sentences = [];
+
     public static Verdict Of(IEnumerable<Finding> findings, bool authenticated)
     {
         // A stable sort by severity, then confidence (as OrderBy/ThenBy): an insertion sort, for the few findings of a record.
-        var ordered = new List<Finding>(findings);
-        for (var i = 1; i < ordered.Count; i++)
+        // An array of their exact size: the report keeps it.
+        var ordered = findings.ToArray();
+        for (var i = 1; i < ordered.Length; i++)
         {
             var finding = ordered[i];
             var j = i - 1;
@@ -28,7 +33,7 @@ internal readonly record struct Verdict(List<Finding> Ordered, Finding? Cause, O
             ordered[j + 1] = finding;
         }
 
-        var cause = ordered.Find(f => f.Severity == Severity.Error);
+        var cause = Array.Find(ordered, f => f.Severity == Severity.Error);
         var outcome = cause switch
         {
             { Confidence: Confidence.Certain } => Outcome.Failed,
@@ -37,6 +42,9 @@ internal readonly record struct Verdict(List<Finding> Ordered, Finding? Cause, O
         };
         return new Verdict(ordered, cause, outcome);
     }
+
+    /// <summary>The summary of a failed record: its cause's title as a sentence, one string per title (a report keeps one per record).</summary>
+    public static string Sentence(Finding cause) => Sentences.GetValue(cause.Title, title => title + ".");
 
     /// <summary>Whether a finding goes strictly before another: a more severe one, or as severe and more certain.</summary>
     private static bool Before(Finding a, Finding b) => a.Severity != b.Severity ? a.Severity < b.Severity : a.Confidence < b.Confidence;

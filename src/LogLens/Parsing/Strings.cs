@@ -38,4 +38,19 @@ internal static class Strings
         Volatile.Write(ref slot, value);
         return value;
     }
+
+    /// <summary>Two pieces of text as one string, from the cache as <see cref="Of(ReadOnlySpan{char})"/> (e.g. a version after its product's name).</summary>
+    public static string Of(string head, ReadOnlySpan<char> tail)
+    {
+        var length = head.Length + tail.Length;
+        if (length > MaxPooledLength)
+        {
+            return string.Concat(head, tail);
+        }
+
+        Span<char> joined = stackalloc char[MaxPooledLength];
+        head.CopyTo(joined);
+        tail.CopyTo(joined[head.Length..]);
+        return Of(joined[..length]);
+    }
 }

@@ -93,8 +93,10 @@ internal abstract class FindingRule(RuleDescriptor descriptor)
         string? title = null,
         Confidence confidence = Confidence.Certain) =>
         new(Descriptor.Id, Descriptor.Slug, severity ?? Descriptor.Severity, Descriptor.Phase, title ?? Descriptor.Title, message,
-            [.. evidence.OfType<SshEvent>().DistinctBy(e => (e.Line, e.Content)).OrderBy(e => e.Line).Select(Proof)],
-            [.. fixes])
+            // Arrays of their exact size: a list, or the wrapper a collection expression makes, would be two more objects
+            // per finding for a report that keeps it.
+            evidence.OfType<SshEvent>().DistinctBy(e => (e.Line, e.Content)).OrderBy(e => e.Line).Select(Proof).ToArray(),
+            fixes.ToArray())
         {
             Confidence = confidence,
         };

@@ -8,7 +8,7 @@ internal static class ConfigGrammar
 {
     public static readonly MessageRule[] Rules =
     [
-        Template("OpenSSH_{version}, {library}", f => new ClientVersion("OpenSSH_" + f[0], f[1])),
+        Template("OpenSSH_{version}, {library}", f => new ClientVersion(Strings.Of("OpenSSH_", f[0]), f[1])),
         Template("usage: {text}", f => new UsageError(f[0])),
         Template("Running on {system}", f => new RunningOn(f[0])),
         Template("Started with: {command}", f => new StartedWith(f[0])),
