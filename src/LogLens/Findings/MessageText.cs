@@ -14,7 +14,8 @@ namespace LogLens.Findings;
 [InterpolatedStringHandler]
 internal struct MessageText : IEquatable<MessageText>
 {
-    private string?[]? parts;
+    // A text known whole is its string (no array for it); pieces are an array, its first `count` slots used.
+    private object? pieces;
     private int count;
 
     /// <summary>Called by the compiler for an interpolated string: room for every literal and every value.</summary>
@@ -23,14 +24,14 @@ internal struct MessageText : IEquatable<MessageText>
     public MessageText(int literalLength, int formattedCount)
     {
         _ = literalLength;
-        parts = new string?[(2 * formattedCount) + 1];
+        pieces = new string?[(2 * formattedCount) + 1];
     }
 
     /// <summary>A text known whole.</summary>
     /// <param name="text">The text.</param>
     public MessageText(string text)
     {
-        parts = [text];
+        pieces = text;
         count = 1;
     }
 
@@ -39,9 +40,9 @@ internal struct MessageText : IEquatable<MessageText>
     public static MessageText operator +(MessageText left, MessageText right)
     {
         var joined = new string?[left.count + right.count];
-        left.parts.AsSpan(0, left.count).CopyTo(joined);
-        right.parts.AsSpan(0, right.count).CopyTo(joined.AsSpan(left.count));
-        return new MessageText { parts = joined, count = joined.Length };
+        left.CopyTo(joined);
+        right.CopyTo(joined.AsSpan(left.count));
+        return new MessageText { pieces = joined, count = joined.Length };
     }
 
     public static bool operator ==(MessageText left, MessageText right) => left.Equals(right);
@@ -71,24 +72,28 @@ internal struct MessageText : IEquatable<MessageText>
     /// <returns>The text.</returns>
     public override readonly string ToString()
     {
+        if (pieces is not string?[] parts)
+        {
+            return (string?)pieces ?? string.Empty;
+        }
+
         if (count == 1)
         {
-            return parts![0]!;
+            return parts[0]!;
         }
 
         var length = 0;
         for (var i = 0; i < count; i++)
         {
-            length += parts![i]!.Length;
+            length += parts[i]!.Length;
         }
 
-        return length == 0 ? string.Empty : string.Create(length, this, static (span, text) =>
+        return length == 0 ? string.Empty : string.Create(length, (parts, count), static (span, text) =>
         {
-            for (var i = 0; i < text.count; i++)
+            foreach (var part in text.parts.AsSpan(0, text.count))
             {
-                var part = text.parts![i]!;
                 part.AsSpan().CopyTo(span);
-                span = span[part.Length..];
+                span = span[part!.Length..];
             }
         });
     }
@@ -101,10 +106,12 @@ internal struct MessageText : IEquatable<MessageText>
     {
         get
         {
+            Span<string?> parts = new string?[count];
+            CopyTo(parts);
             var length = 0;
-            for (var i = 0; i < count; i++)
+            foreach (var part in parts)
             {
-                length += ReferenceEquals(string.IsInterned(parts![i]!), parts[i]) ? 0 : parts[i]!.Length;
+                length += ReferenceEquals(string.IsInterned(part!), part) ? 0 : part!.Length;
             }
 
             return length;
@@ -124,12 +131,27 @@ internal struct MessageText : IEquatable<MessageText>
             return;
         }
 
-        parts ??= new string?[1];
-        if (count == parts.Length)
+        var parts = pieces as string?[];
+        if (parts is null || count == parts.Length)
         {
-            Array.Resize(ref parts, count * 2);
+            // Only a default text gets here without its array (the compiler's constructor makes room for every piece).
+            var larger = new string?[Math.Max(1, count * 2)];
+            CopyTo(larger);
+            pieces = parts = larger;
         }
 
         parts[count++] = value;
+    }
+
+    private readonly void CopyTo(Span<string?> destination)
+    {
+        if (pieces is string?[] parts)
+        {
+            parts.AsSpan(0, count).CopyTo(destination);
+        }
+        else if (count == 1)
+        {
+            destination[0] = (string?)pieces;
+        }
     }
 }

@@ -35,6 +35,17 @@ public class MessageTextTests
     }
 
     [Test]
+    public void AWholeTextIsItsOwnStringAndCanStillGrow()
+    {
+        var whole = string.Concat("whole ", "text");
+        MessageText text = whole;
+
+        text.ToString().Should().BeSameAs(whole, "a text known whole keeps its string, not a copy nor an array of one piece");
+        text.OwnLength.Should().Be(whole.Length);
+        (text + $" and {whole}").ToString().Should().Be("whole text and whole text");
+    }
+
+    [Test]
     public void ValuesAreFormattedAtOnceInTheInvariantCulture()
     {
         var before = CultureInfo.CurrentCulture;
