@@ -116,10 +116,12 @@ public sealed class LogAnalyzer
 
     internal static SessionReport Diagnose(SessionView view, int firstLine, int lastLine)
     {
+        // One context for all the rules: it reads the findings list as it grows, so each rule sees those before it.
         var findings = new List<Finding>();
+        var context = new RuleContext(view, findings);
         foreach (var rule in RuleCatalog.Rules)
         {
-            if (rule.Evaluate(new RuleContext(view, findings)) is { } finding)
+            if (rule.Evaluate(context) is { } finding)
             {
                 findings.Add(finding);
             }

@@ -190,10 +190,12 @@ public sealed class ServerAnalyzer
 
     internal static SessionReport Diagnose(ServerConnection connection)
     {
+        // One context for all the rules: it reads the findings list as it grows, so each rule sees those before it.
         var findings = new List<Finding>();
+        var context = new ServerRuleContext(connection, findings);
         foreach (var rule in RuleCatalog.ServerRules)
         {
-            if (rule.Evaluate(new ServerRuleContext(connection, findings)) is { } finding)
+            if (rule.Evaluate(context) is { } finding)
             {
                 findings.Add(finding);
             }
