@@ -1,3 +1,4 @@
+using System.Buffers;
 using LogLens.Analysis;
 using LogLens.Events;
 using LogLens.Findings;
@@ -82,6 +83,9 @@ internal sealed class RuleContext(SessionView session, IReadOnlyList<Finding> ea
 /// <summary>What every rule shares, client's or server's: its descriptor and how it builds its finding.</summary>
 internal abstract class FindingRule(RuleDescriptor descriptor)
 {
+    /// <summary>The characters a shell word may hold unquoted.</summary>
+    private static readonly SearchValues<char> ShellSafe = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@%_+=:,./-~");
+
     public RuleDescriptor Descriptor { get; } = descriptor;
 
     /// <summary>Builds this rule's finding.</summary>
@@ -110,7 +114,7 @@ internal abstract class FindingRule(RuleDescriptor descriptor)
 
     /// <summary>Quotes a value for a POSIX shell when it needs it.</summary>
     internal static string Shell(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "@%_+=:,./-~".Contains(c, StringComparison.Ordinal)) && !value.StartsWith('~')
+        value.Length > 0 && !value.AsSpan().ContainsAnyExcept(ShellSafe) && !value.StartsWith('~')
             ? value
             : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }
