@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using LogLens.Analysis;
 using LogLens.Events;
 using LogLens.Findings;
@@ -30,7 +31,14 @@ internal static class HelpPages
     /// <summary>Where the pages are published (the repository's docs/rules, on its main branch).</summary>
     public const string BaseUri = "https://github.com/loglens/loglens/blob/main/docs/rules/";
 
-    public static Uri Uri(string id) => new(BaseUri + id + ".md");
+    // One address per known rule, made once (a report asks for every finding's); an ID the catalog does not know (a
+    // finding a caller made) gets a new one.
+    private static readonly FrozenDictionary<string, Uri> Known =
+        RuleCatalog.All.Concat(RuleCatalog.ServerOnly).ToFrozenDictionary(d => d.Id, d => Make(d.Id), StringComparer.Ordinal);
+
+    public static Uri Uri(string id) => Known.TryGetValue(id, out var uri) ? uri : Make(id);
+
+    private static Uri Make(string id) => new(BaseUri + id + ".md");
 
     public static string Text(string id)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LogLens.Findings;
 using LogLens.Rules;
 using LogLens.Tests.Support;
 
@@ -122,6 +123,15 @@ public partial class RuleCatalogTests
     {
         rule.HelpPage().Should().Be(DocsPage(rule), because: "the library carries docs/rules as it is");
         rule.HelpUri.ToString().Should().Be($"https://github.com/loglens/loglens/blob/main/docs/rules/{rule.Id}.md");
+        rule.HelpUri.Should().BeSameAs(rule.HelpUri, "a known rule's address is made once, not for every finding");
+    }
+
+    [Test]
+    public void AFindingOfAnIdTheCatalogDoesNotKnowStillGetsItsAddress()
+    {
+        var finding = new Finding("LL9999", "made-by-a-caller", Severity.Info, Phase.Outcome, "Title", "Message.", [], []);
+
+        finding.HelpUri.ToString().Should().Be("https://github.com/loglens/loglens/blob/main/docs/rules/LL9999.md");
     }
 
     [TestCaseSource(nameof(Descriptors))]
