@@ -160,18 +160,18 @@ public sealed class LogAnalyzer
     /// <summary>The fingerprints of the session's keys, each once, in the order of their first line.</summary>
     private static string[] Fingerprints(SessionView view)
     {
-        // A handful of keys at most: a linear check for repeats costs less than a set. No list is made for a session
-        // without keys, and the array kept is of its exact size.
-        List<string>? fingerprints = null;
+        // A handful of keys at most: a linear check for repeats costs less than a set. The report keeps an array of the exact
+        // size (the shared empty one for a session without keys).
+        var fingerprints = new List<string>();
         foreach (var key in view.AllSpan<KeyEvent>())
         {
-            if (key.Fingerprint is { } fingerprint && !(fingerprints?.Contains(fingerprint) ?? false))
+            if (key.Fingerprint is { } fingerprint && !fingerprints.Contains(fingerprint))
             {
-                (fingerprints ??= []).Add(fingerprint);
+                fingerprints.Add(fingerprint);
             }
         }
 
-        return fingerprints is null ? [] : [.. fingerprints];
+        return fingerprints.ToArray();
     }
 
     private static string Describe(Phase phase) => phase switch

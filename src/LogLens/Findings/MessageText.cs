@@ -134,7 +134,7 @@ internal struct MessageText : IEquatable<MessageText>
         var parts = pieces as string?[];
         if (parts is null || count == parts.Length)
         {
-            // Only a default text gets here without its array (the compiler's constructor makes room for every piece).
+            // A default text or one known whole has no array yet (the compiler's constructor makes room for every piece).
             var larger = new string?[Math.Max(1, count * 2)];
             CopyTo(larger);
             pieces = parts = larger;
