@@ -188,9 +188,25 @@ NETNS_MADE=()
 NETNS_ETC=""
 NETNS_PARENT_MADE=0
 
+# The lab's ports (42200-42299) lie inside Linux's ephemeral range (32768-60999). A loopback ssh client that got one of
+# them as its source port leaves a TIME_WAIT socket there for 60 s, and sshd's bind to that port then fails with
+# "Address already in use" (SO_REUSEADDR does not help against a client's socket): the scenario's ssh would see
+# "Connection refused". So the run reserves the range (the kernel then never hands it out as a source port) and puts the
+# machine's setting back when it ends.
+LAB_PORTS=42200-42299
+RESERVED_FILE=/proc/sys/net/ipv4/ip_local_reserved_ports
+RESERVED_BEFORE=""
+RESERVED_SET=0
+reserve_ports() {
+    RESERVED_BEFORE=$(cat "$RESERVED_FILE") || die "cannot read $RESERVED_FILE"
+    echo "${RESERVED_BEFORE:+$RESERVED_BEFORE,}$LAB_PORTS" >"$RESERVED_FILE" || die "cannot reserve ports $LAB_PORTS"
+    RESERVED_SET=1
+}
+
 cleanup() {
     local p
     for p in "${PIDS[@]}"; do stop_pid "$p"; done
+    [ "$RESERVED_SET" = 1 ] && echo "$RESERVED_BEFORE" >"$RESERVED_FILE"
     for p in "${NETNS_MADE[@]}"; do ip netns del "$p" 2>/dev/null; done
     [ -n "$NETNS_ETC" ] && rm -rf "$NETNS_ETC" /etc/netns/llab-s
     [ "$NETNS_PARENT_MADE" = 1 ] && rmdir /etc/netns 2>/dev/null
@@ -223,6 +239,7 @@ stop_pid() {  # stop one process we started, and the children it forked (e.g. ss
     return 0
 }
 
+reserve_ports
 mkdir -p /run/sshd && chmod 755 /run/sshd
 rm -rf "$S"
 mkdir -p "$S"/{home,keys,hostkeys,kh,srv,cfg,agent,bin,tls,ak}
@@ -398,7 +415,8 @@ start_sshd() {
         /usr/sbin/sshd -D -f "$cfg" -p "$port" -E "$SD/server.log" </dev/null >>"$SD/server.log" 2>&1 &
     fi
     SRVPID=$!; PIDS+=("$SRVPID"); SSHD_LOG=1
-    wait_listen "$port" "$ns"
+    # an sshd that does not listen would give the scenario a "Connection refused" it is not about: stop here
+    wait_listen "$port" "$ns" || die "the sshd of $NAME does not listen on port $port: $(tail -n 2 "$SD/server.log" | tr '\n' ' ')"
 }
 
 start_fake() {  # start_fake MODE HOST PORT [args]
