@@ -90,7 +90,7 @@ public sealed class ServerAnalyzer
 
     private ServerConnection RecordFor(ServerEvent e)
     {
-        if (e is ServerListening or ServerStopping or HostKeyLoadFailed or ServerConfigError)
+        if (e is ServerListening or ServerStopping or HostKeyLoadFailed or ServerConfigError or ServerCannotListen)
         {
             listenerPid = e.Pid ?? listenerPid;
             return listener ??= new ServerConnection(next++, listener: true, e.Line);

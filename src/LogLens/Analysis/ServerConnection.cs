@@ -133,7 +133,7 @@ internal sealed class ServerConnection
             AuthAttempt { Accepted: true } or SessionStarted or ForcedCommand or ChrootBadModes or ForwardRefusedByServer or ForwardTargetUnreachable => Phase.Session,
             AuthAttempt or InvalidUser or UserNotAllowed or RootLoginRefused or AlgorithmNotAccepted or AuthRefusedModes or MaxAuthTriesExceeded
                 or ServerCertificateInvalid or AccountRefused or LoginGraceTimeout => Phase.Authentication,
-            ServerListening or HostKeyLoadFailed or ServerConfigError or ServerStopping => Phase.Startup,
+            ServerListening or HostKeyLoadFailed or ServerConfigError or ServerCannotListen or ServerStopping => Phase.Startup,
             _ => (Phase?)null,
         };
         if (phase is { } p && (Reached == Phase.Local || (p != Phase.Startup && (Reached == Phase.Startup || p > Reached))))

@@ -125,6 +125,19 @@ public sealed record HostKeyLoadFailed(string? Path, string? Reason) : ServerEve
 /// <param name="Problem">What is wrong with it.</param>
 public sealed record ServerConfigError(string File, int? LineNumber, string Problem) : ServerEvent;
 
+/// <summary>
+/// sshd could not listen on an address (<c>Bind to port 22 on 0.0.0.0 failed: Address already in use.</c>), or on any, and exited
+/// (<c>Cannot bind any address.</c>: <see cref="Address"/>, <see cref="Port"/> and <see cref="Reason"/> are <see langword="null"/>).
+/// </summary>
+/// <param name="Address">The address it tried, when named.</param>
+/// <param name="Port">The port it tried, when named.</param>
+/// <param name="Reason">The system's reason (<c>Address already in use</c>, <c>Cannot assign requested address</c>, <c>Permission denied</c>), when named.</param>
+public sealed record ServerCannotListen(string? Address, int? Port, string? Reason) : ServerEvent
+{
+    /// <summary>Whether this is sshd giving up (<c>Cannot bind any address.</c>) rather than one address failing.</summary>
+    public bool GaveUp => Address is null;
+}
+
 /// <summary>ChrootDirectory (or a directory above it) has the wrong owner or modes (<c>bad ownership or modes for chroot directory "/srv"</c>).</summary>
 /// <param name="Path">The directory.</param>
 public sealed record ChrootBadModes(string Path) : ServerEvent;

@@ -171,6 +171,7 @@ public enum DebugLevel
 [JsonDerivedType(typeof(LoginGraceTimeout), nameof(LoginGraceTimeout))]
 [JsonDerivedType(typeof(HostKeyLoadFailed), nameof(HostKeyLoadFailed))]
 [JsonDerivedType(typeof(ServerConfigError), nameof(ServerConfigError))]
+[JsonDerivedType(typeof(ServerCannotListen), nameof(ServerCannotListen))]
 [JsonDerivedType(typeof(ChrootBadModes), nameof(ChrootBadModes))]
 [JsonDerivedType(typeof(ForcedCommand), nameof(ForcedCommand))]
 [JsonDerivedType(typeof(SessionStarted), nameof(SessionStarted))]

@@ -19,7 +19,7 @@ internal static class LogSniffer
         "Received disconnect from ", "Disconnected from user ", "Disconnected from authenticating user ", "Connection closed by authenticating user ",
         "past MaxStartups", "Timeout before authentication", "Unable to load host key", "no hostkeys available", "sshd version OpenSSH",
         "userauth-request for user", "sshd_config", "Did not receive identification string", "maximum authentication attempts exceeded",
-        "Received signal 15; terminating.", "bad ownership or modes for chroot directory",
+        "Received signal 15; terminating.", "bad ownership or modes for chroot directory", "Cannot bind any address.", "Bind to port ",
     ];
 
     private static readonly string[] ClientMarkers =

@@ -143,6 +143,72 @@ public class ServerAnalyzerTests
         report.Findings[0].Fixes.Select(f => f.Command).Should().Contain("sed -n '31p' /etc/ssh/sshd_config");
     }
 
+    // The lab proves "Cannot assign requested address" (sshd-listen-failed); the other reasons are the system's, in sshd's wording.
+    [TestCase("Address already in use", "port 22 is already taken", "ss -ltnp 'sport = :22'", TestName = "listen: the port is taken")]
+    [TestCase("Cannot assign requested address", "ListenAddress", "sshd -T | grep -i '^listenaddress'; ip -brief address", TestName = "listen: no such address")]
+    [TestCase("Permission denied", "may not listen on port 22", "semanage port -a -t ssh_port_t -p tcp 22", TestName = "listen: SELinux or not root")]
+    [TestCase("Address family not supported by protocol", "could not listen on any address", "sshd -T | grep -Ei '^(port|listenaddress) '", TestName = "listen: another reason")]
+    public void ReportsSshdThatCouldNotListenWithTheReasonsOwnFix(string reason, string title, string command)
+    {
+        var report = SshdLog.Analyze(Journal(
+            "Dec  2 07:05:00 web1 systemd[1]: Starting ssh.service - OpenBSD Secure Shell server...",
+            $"Dec  2 07:05:00 web1 sshd[900]: error: Bind to port 22 on 0.0.0.0 failed: {reason}.",
+            $"Dec  2 07:05:00 web1 sshd[900]: error: Bind to port 22 on :: failed: {reason}.",
+            "Dec  2 07:05:00 web1 sshd[900]: fatal: Cannot bind any address.",
+            "Dec  2 07:05:00 web1 systemd[1]: ssh.service: Main process exited, code=exited, status=255/EXCEPTION"));
+
+        report.Kind.Should().Be(LogKind.Server);
+        report.Phase.Should().Be(Phase.Startup);
+        report.Outcome.Should().Be(Outcome.Failed);
+        var finding = report.Findings[0];
+        finding.Slug.Should().Be("sshd-config-error");
+        finding.Title.Should().Contain(title);
+        finding.Message.ToString().Should().Contain($"0.0.0.0 port 22, :: port 22 ({reason})");
+        finding.Evidence.Select(e => e.Line).Should().Equal(2, 3, 4);
+        finding.Fixes[0].Command.Should().Be(command);
+    }
+
+    [Test]
+    public void ReadsSshdsOwnOutputWithoutTagsAsSshdsLog()
+    {
+        // what 'sshd -D -E FILE' (or sshd on a terminal) writes: no log system's envelope, no level
+        var report = SshLog.Analyze("Bind to port 2222 on 127.0.0.1 failed: Address already in use.\nCannot bind any address.\n");
+
+        report.Kind.Should().Be(LogKind.Server);
+        report.Findings[0].Title.Should().Be("sshd did not start: port 2222 is already taken");
+    }
+
+    [Test]
+    public void AnAddressThatFailsWhileAnotherListensIsNotAFailure()
+    {
+        // IPv4 and IPv6 on one socket (bindv6only=0): the :: bind fails, sshd runs on 0.0.0.0 as before.
+        var report = SshdLog.Analyze(Journal(
+            "Dec  2 07:05:00 web1 sshd[900]: Server listening on 0.0.0.0 port 22.",
+            "Dec  2 07:05:00 web1 sshd[900]: error: Bind to port 22 on :: failed: Address already in use.",
+            "Dec  2 07:05:01 web1 sshd[901]: Connection from 198.51.100.7 port 51000 on 10.0.0.1 port 22",
+            "Dec  2 07:05:01 web1 sshd[901]: Accepted publickey for alice from 198.51.100.7 port 51000 ssh2: ED25519 SHA256:abc"));
+
+        report.Sessions.SelectMany(s => s.Findings).Should().NotContain(f => f.Slug == "sshd-config-error");
+        report.Findings[0].Slug.Should().Be("success");
+    }
+
+    [Test]
+    public void OnlyTheLastStartsAddressesCountWhenSshdGivesUp()
+    {
+        // An earlier start failed on one address and listened on another; the next start gives up on a new address.
+        var report = SshdLog.Analyze(Journal(
+            "Dec  2 07:00:00 web1 sshd[800]: error: Bind to port 22 on :: failed: Address already in use.",
+            "Dec  2 07:00:00 web1 sshd[800]: Server listening on 0.0.0.0 port 22.",
+            "Dec  2 07:05:00 web1 sshd[800]: Received signal 15; terminating.",
+            "Dec  2 07:05:01 web1 sshd[900]: error: Bind to port 22 on 10.0.0.9 failed: Cannot assign requested address.",
+            "Dec  2 07:05:01 web1 sshd[900]: fatal: Cannot bind any address."));
+
+        var finding = report.Findings[0];
+        finding.Slug.Should().Be("sshd-config-error");
+        finding.Evidence.Select(e => e.Line).Should().Equal(4, 5);
+        finding.Message.ToString().Should().Contain("10.0.0.9 port 22 (Cannot assign requested address)").And.NotContain("::");
+    }
+
     [TestCase("fatal: Timeout before authentication for 198.51.100.7 port 51000", TestName = "sshd 7.4 to 9.7, in the connection's process")]
     [TestCase("Timeout before authentication for 198.51.100.7, pid = 300", TestName = "sshd 10.x, in the listener, naming the connection's process")]
     public void DiagnosesALoginGraceTimeoutInEachReleasesWording(string line)

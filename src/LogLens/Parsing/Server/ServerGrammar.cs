@@ -55,6 +55,8 @@ internal static class ServerGrammar
         Template("{file}: line {line}: Bad configuration option: {option}", f => new ServerConfigError(f[0], f.Int(1), $"Bad configuration option: {f[2]}")),
         Template("{file} line {line}: {problem}", f => new ServerConfigError(f[0], f.Int(1), f[2])),
         Template("{file}: terminating, {count} bad configuration options", f => new ServerConfigError(f[0], null, $"terminating, {f[1]} bad configuration options")),
+        Template("Bind to port {port} on {address} failed: {reason}.", f => new ServerCannotListen(f[1], f.Int(0), f[2])),
+        Template("Cannot bind any address.", _ => new ServerCannotListen(null, null, null)),
 
         Template("bad ownership or modes for chroot directory {path}", f => new ChrootBadModes(ChrootPath(f[0]))),
         Template("Starting session: forced-command ({source}) '{command}' for {user} from {address} port {port}", f => new ForcedCommand(f[1], f[0])),

@@ -1,9 +1,14 @@
+using System.Globalization;
+using LogLens.Analysis;
 using LogLens.Events;
 using LogLens.Findings;
 
 namespace LogLens.Rules.Server;
 
-/// <summary><c>sshd-config-error</c>: sshd did not start, because of a bad line in its configuration.</summary>
+/// <summary>
+/// <c>sshd-config-error</c>: sshd did not start, because of a bad line in its configuration, or because it could not listen on any
+/// address its <c>Port</c> and <c>ListenAddress</c> lines name.
+/// </summary>
 internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigError, "sshd-config-error", Severity.Error, Phase.Startup, "sshd did not start: a bad line in its configuration"))
 {
     public override Finding? Evaluate(ServerRuleContext context)
@@ -11,7 +16,7 @@ internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigE
         var errors = context.Connection.All<ServerConfigError>().ToList();
         if (errors.Count == 0)
         {
-            return null;
+            return CannotListen(context.Connection);
         }
 
         var bad = errors.FirstOrDefault(e => e.LineNumber is not null) ?? errors[0];
@@ -29,6 +34,68 @@ internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigE
         };
         return Report(message, errors.Cast<SshEvent>().Take(4), fixes);
     }
+
+    /// <summary>
+    /// sshd gave up because it could not listen anywhere (<c>Cannot bind any address.</c>). One address failing while another listens is
+    /// not a failure (an IPv6 <c>::</c> that an IPv4 socket already covers is common), so only the giving up counts.
+    /// </summary>
+    private Finding? CannotListen(ServerConnection connection)
+    {
+        var failures = connection.All<ServerCannotListen>().ToList();
+        var end = failures.FindLastIndex(f => f.GaveUp);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        // the addresses it tried since it last listened (an earlier start's lines are not this one's)
+        var tries = failures.Take(end).Where(f => !f.GaveUp && f.Line > LastListening(connection, failures[end].Line)).ToList();
+        var first = tries.FirstOrDefault();
+        var port = first?.Port is { } p ? p.ToString(CultureInfo.InvariantCulture) : "PORT";
+        var where = first is null ? "any address" : string.Join(", ", tries.Select(t => $"{t.Address} port {t.Port}").Distinct());
+        var reason = first?.Reason ?? string.Empty;
+        var fixes = new List<Fix>();
+        MessageText message;
+        string title;
+        if (reason.Contains("already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            title = $"sshd did not start: port {port} is already taken";
+            message = $"sshd could not listen on {where} ({reason}) and exited: another program already listens there (or, rarely, a connection still holds it as its own port). " +
+                $"Often it is another sshd: one started by hand beside the service, or systemd's ssh.socket (Ubuntu 22.10 and later), which holds port 22 " +
+                $"for ssh.service. Clients then reach that other program, or get 'Connection refused' where it does not listen.";
+            fixes.Add(Fix.OnServer($"See which program holds port {port}", $"ss -ltnp 'sport = :{port}'"));
+            fixes.Add(Fix.OnServer("Stop that program, or give sshd another Port or ListenAddress; then check and start sshd", "sshd -t && systemctl restart ssh"));
+        }
+        else if (reason.Contains("assign requested address", StringComparison.OrdinalIgnoreCase))
+        {
+            title = "sshd did not start: its ListenAddress is not an address of this machine";
+            message = $"sshd could not listen on {where} ({reason}) and exited: no network interface has that address. Either the ListenAddress line " +
+                $"names an old or mistyped address, or sshd started before the network brought the address up. Clients get 'Connection refused'.";
+            fixes.Add(Fix.OnServer("Compare the addresses sshd reads with those this machine has", "sshd -T | grep -i '^listenaddress'; ip -brief address"));
+            fixes.Add(Fix.OnServer($"Correct or remove the ListenAddress line in {SshdConfig} (none means every address), then start sshd", "sshd -t && systemctl restart ssh"));
+        }
+        else if (reason.Contains("Permission denied", StringComparison.OrdinalIgnoreCase))
+        {
+            title = $"sshd did not start: it may not listen on port {port}";
+            message = $"sshd could not listen on {where} ({reason}) and exited. On SELinux systems (RHEL, Fedora, CentOS) sshd may only listen on ports " +
+                $"labelled ssh_port_t, and a new Port needs that label; elsewhere, only root may listen on a port below 1024. Clients get 'Connection refused'.";
+            fixes.Add(Fix.OnServer($"On SELinux, allow sshd on port {port}", $"semanage port -a -t ssh_port_t -p tcp {port}"));
+            fixes.Add(Fix.OnServer("Start sshd again (as root)", "sshd -t && systemctl restart ssh"));
+        }
+        else
+        {
+            title = "sshd did not start: it could not listen on any address";
+            message = $"sshd could not listen on {where}{(reason.Length > 0 ? $" ({reason})" : string.Empty)} and exited, so clients get 'Connection refused'. " +
+                $"The Port and ListenAddress lines of {SshdConfig} say where it listens.";
+            fixes.Add(Fix.OnServer("See the Port and ListenAddress values sshd reads", "sshd -T | grep -Ei '^(port|listenaddress) '"));
+            fixes.Add(Fix.OnServer("Correct them, then start sshd", "sshd -t && systemctl restart ssh"));
+        }
+
+        return Report(message, tries.Take(3).Append(failures[end]), fixes, title: title);
+    }
+
+    private static int LastListening(ServerConnection connection, int before) =>
+        connection.All<ServerListening>().Where(l => l.Line < before).Select(l => l.Line).DefaultIfEmpty(0).Max();
 }
 
 /// <summary><c>host-key-load-failed</c>: sshd could not load a host key (or any), so it cannot prove who it is.</summary>

@@ -71,6 +71,8 @@ public class ServerParserTests
     [TestCase("sshd: no hostkeys available -- exiting.", typeof(HostKeyLoadFailed), TestName = "no host keys")]
     [TestCase("/etc/ssh/sshd_config: line 2: Bad configuration option: PermitRootLogn", typeof(ServerConfigError), TestName = "bad option")]
     [TestCase("/etc/ssh/sshd_config line 14: Missing MaxStartups spec.", typeof(ServerConfigError), TestName = "bad value, old wording")]
+    [TestCase("error: Bind to port 22 on 0.0.0.0 failed: Address already in use.", typeof(ServerCannotListen), TestName = "bind failed, 5.3-10.5")]
+    [TestCase("fatal: Cannot bind any address.", typeof(ServerCannotListen), TestName = "cannot bind any address")]
     [TestCase("fatal: bad ownership or modes for chroot directory component \"/srv/\"", typeof(ChrootBadModes), TestName = "chroot component")]
     [TestCase("Starting session: forced-command (config) 'internal-sftp' for llab from 10.0.0.5 port 4711 id 0", typeof(ForcedCommand), TestName = "forced command, session start")]
     [TestCase("/home/llab/.ssh/authorized_keys:1: forced command: \"/usr/bin/backup\"", typeof(ForcedCommand), TestName = "forced command, key option (debug)")]
