@@ -109,6 +109,7 @@ root-login-refused              key-rejected                    vvv     root-log
 shell-missing                   key-rejected                    vvv     shell-missing
 slow-reverse-dns                success                         vvv     success                         slow-step
 sshd-config-error               connection-refused              vvv     sshd-config-error
+sshd-listen-failed              connection-refused              vvv     sshd-config-error
 success-agent                   success                         vvv     success
 success-key                     success                         vvv     success
 success-v1                      success                         v       success
@@ -1057,6 +1058,14 @@ sc_sshd_config_error() {  # 42276: a misspelt option in sshd_config, so sshd doe
     start_sshd_failing "$cfg" 42276
     kh "$NAME" "[127.0.0.1]:42276" "$HOSTPUB"; common
     client -- "${C[@]}" -p 42276 llab@127.0.0.1 true
+}
+
+sc_sshd_listen_failed() {  # 42283: ListenAddress is 192.0.2.1 (a documentation address no machine has), so sshd cannot bind and exits
+    # (binding to an address the machine lacks fails at once with "Cannot assign requested address": nothing is sent anywhere)
+    local cfg; cfg=$(sshd_conf "$NAME" 192.0.2.1 </dev/null)
+    start_sshd_failing "$cfg" 42283
+    kh "$NAME" "[127.0.0.1]:42283" "$HOSTPUB"; common
+    client -- "${C[@]}" -p 42283 llab@127.0.0.1 true
 }
 
 sc_chroot_bad_owner() {  # 42277: ChrootDirectory owned by the user: the login is accepted, then the session fails
