@@ -4,7 +4,8 @@ namespace LogLens.Parsing;
 /// Tells an sshd log from ssh's own output by the first 64 KiB of it, without reading further: lines only sshd writes
 /// (a <c>sshd[PID]:</c> tag, <c>Accepted publickey for</c>, <c>Connection from ... on ...</c>, <c>[preauth]</c> ...) against
 /// lines only the client writes (<c>Authenticating to</c>, <c>Offering public key</c>, <c>Permission denied (</c> ...). Lines both
-/// print alike (<c>Unable to negotiate with ...</c>, <c>line N: Bad configuration option</c>) count for neither, so a lone one is the client's.
+/// print alike (<c>Unable to negotiate with ...</c>, <c>Received disconnect from ...</c>, <c>line N: Bad configuration option</c>) count for
+/// neither, so a lone one is the client's.
 /// </summary>
 internal static class LogSniffer
 {
@@ -16,7 +17,7 @@ internal static class LogSniffer
         "sshd[", "sshd-session[", "sshd-auth[", "[preauth]", "Server listening on ", "Accepted publickey for ", "Accepted password for ",
         "Accepted keyboard-interactive", "Failed publickey for ", "Failed password for ", "Failed none for ", "Postponed publickey for ",
         "Invalid user ", "Authentication refused: ", " not allowed because ", "ROOT LOGIN REFUSED", "Starting session: ", "pam_unix(sshd:",
-        "Received disconnect from ", "Disconnected from user ", "Disconnected from authenticating user ", "Connection closed by authenticating user ",
+        "Disconnected from user ", "Disconnected from authenticating user ", "Connection closed by authenticating user ",
         "past MaxStartups", "Timeout before authentication", "Unable to load host key", "no hostkeys available", "sshd version OpenSSH",
         "userauth-request for user", "sshd_config", "Did not receive identification string", "maximum authentication attempts exceeded",
         "Received signal 15; terminating.", "bad ownership or modes for chroot directory", "Cannot bind any address.", "Bind to port ",
