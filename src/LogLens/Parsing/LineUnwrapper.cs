@@ -1,17 +1,22 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace LogLens.Parsing;
 
 /// <summary>
 /// Takes off what a paste wraps around ssh's own text: indentation, <c>&gt; </c> quoting, VS Code's
 /// <c>[hh:mm:ss.mmm] stderr&gt; </c>, CI timestamps, Markdown backticks, a shell prompt glued in front of
-/// a <c>debugN:</c> line, an array dump of the output lines (PHP's <c>var_dump</c> and <c>print_r</c> of what
+/// the line (bash's <c>user@host:~$</c>, RHEL's <c>[user@host ~]$</c>, zsh's <c>user@Mac ~ %</c>, PowerShell's and cmd's <c>C:\Users\me&gt;</c>)
+/// or in front of a <c>debugN:</c> line after other text, an array dump of the output lines (PHP's <c>var_dump</c> and <c>print_r</c> of what
 /// <c>exec</c> returned: <c>12 =&gt; string 'LINE' (length=N)</c>, <c>[12] =&gt; LINE</c>); and splits lines that carry several ssh lines as escaped <c>\r\n</c>
 /// (Ansible's JSON <c>msg</c>, Python byte strings).
 /// </summary>
-internal static class LineUnwrapper
+internal static partial class LineUnwrapper
 {
+    /// <summary>What ends a shell prompt: a prompt is looked for only in lines that hold one of these near their start.</summary>
+    private static readonly SearchValues<char> PromptEnds = SearchValues.Create("$#%>");
+
     private static readonly string[] StreamTags = ["stderr> ", "stdout> ", "stderr: ", "stdout: ", "Got stderr from ssh: "];
     private static readonly SearchValues<char> TimestampChars = SearchValues.Create("0123456789:.-/ TZ+,");
     private static readonly SearchValues<char> IsoTimestampChars = SearchValues.Create("0123456789:.-TZ+ ");
@@ -64,8 +69,38 @@ internal static class LineUnwrapper
             changed = span.Length != before;
         }
 
-        return SkipToGluedDebug(span);
+        return SkipToGluedDebug(SkipGluedPrompt(span));
     }
+
+    /// <summary>
+    /// A shell prompt in front of the line: ssh wrote while the shell showed its prompt (a background job, output that crossed the
+    /// prompt), or a paste kept it. Only a line with a prompt's last character near its start is matched against the prompt shapes.
+    /// </summary>
+    private static ReadOnlySpan<char> SkipGluedPrompt(ReadOnlySpan<char> span)
+    {
+        if (span[..Math.Min(span.Length, 160)].IndexOfAny(PromptEnds) < 0)
+        {
+            return span;
+        }
+
+        foreach (var match in ShellPrompt().EnumerateMatches(span[..Math.Min(span.Length, 200)]))
+        {
+            return match.Length < span.Length ? span[match.Length..] : span;
+        }
+
+        return span;
+    }
+
+    /// <summary>
+    /// Shell prompts: bash's <c>user@host:~/dir$</c> (Debian, Ubuntu, Git Bash's second line is a bare <c>$</c>), RHEL's <c>[user@host dir]$</c>,
+    /// zsh's <c>user@MacBook-Pro ~ %</c>, old macOS bash's <c>MacBook:~ user$</c>, PowerShell's <c>PS C:\Users\me&gt;</c> and cmd's
+    /// <c>C:\Users\me&gt;</c>; with a conda or virtualenv <c>(name)</c> in front.
+    /// </summary>
+    [GeneratedRegex(
+        @"^(?:\([\w.-]+\)\s)?(?:(?:[\w.+-]+@[\w.-]+:[^\s$#>]*[$#]|\[[\w.+-]+@[\w.-]+[^\]]{0,80}\][$#]|[\w.+-]+@[\w.-]+\s[^\s%$#]{1,80}\s[%$#]" +
+        @"|[\w.-]+:[^\s$#]{0,80}\s[\w.+-]+[$#]|[$#%])\s+|(?:PS\s)?[A-Za-z]:\\[^>]{0,120}>\s*)",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ShellPrompt();
 
     /// <summary>
     /// Reads the time a wrapper put in front of the line: VS Code's <c>[16:25:29.721]</c> (a time of day, on

@@ -25,6 +25,30 @@ public class LineUnwrapperTests
         LineUnwrapper.Strip(raw).Should().Be("debug1: Connection established.");
     }
 
+    // ssh wrote while the shell showed its prompt, or the paste kept the prompt: the line after it is ssh's own
+    [TestCase("user@laptop:~$ Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "bash (Debian, Ubuntu)")]
+    [TestCase("root@web1:/etc/ssh# Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "bash as root")]
+    [TestCase("[alice@centos6 ~]$ Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "RHEL bash")]
+    [TestCase("alice@MacBook-Pro ~ % Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "macOS zsh")]
+    [TestCase("MacBook-Pro:~ alice$ Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "old macOS bash")]
+    [TestCase("(base) alice@box:~/src$ Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "conda prefix")]
+    [TestCase("$ Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "bare (Git Bash's second line)")]
+    [TestCase("PS C:\\Users\\alice> Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "PowerShell")]
+    [TestCase("C:\\Users\\alice>Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "cmd")]
+    public void TakesOffAShellPromptGluedInFront(string raw)
+    {
+        LineUnwrapper.Strip(raw).Should().Be("Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.");
+    }
+
+    [TestCase("alice@10.0.0.5: Permission denied (publickey).", TestName = "the verdict, user@host:")]
+    [TestCase("alice@10.0.0.5's password: ", TestName = "the password prompt")]
+    [TestCase("C:\\Users\\alice/.ssh/config: line 3: Bad configuration option: usekeychain", TestName = "a Windows path")]
+    [TestCase("file.txt                  100%   12KB  1.2MB/s   00:00", TestName = "scp's progress")]
+    public void LeavesSshsOwnLinesThatLookAlikeAsTheyAre(string raw)
+    {
+        LineUnwrapper.Strip(raw).Should().Be(raw.TrimEnd());
+    }
+
     [Test]
     public void ReturnsTheSameStringWhenThereIsNothingToStrip()
     {
