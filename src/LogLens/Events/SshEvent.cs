@@ -228,7 +228,14 @@ public abstract record SshEvent
 public sealed record UnknownMessage : SshEvent;
 
 /// <summary>A line that is not ssh output: remote shell output, other programs' lines, blank lines.</summary>
-public sealed record Text : SshEvent;
+public sealed record Text : SshEvent
+{
+    /// <summary>
+    /// The program that ran ssh, when the line is one of its own known lines (<c>git</c>: <c>fatal: Could not read from remote repository.</c>;
+    /// <c>rsync</c>, <c>scp</c>, <c>ansible</c>): not the server's output. <see langword="null"/> for any other line.
+    /// </summary>
+    public string? Program { get; init; }
+}
 
 /// <summary>
 /// The rest of a line a terminal wrapped: its text was read together with the line before, whose event carries

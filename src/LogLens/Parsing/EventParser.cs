@@ -29,6 +29,11 @@ internal static class EventParser
             return text;
         }
 
+        if (OtherProgramsLine(content) is { } own)
+        {
+            return own;
+        }
+
         var envelope = EnvelopeGrammar.Scan(content);
         hasLevel = envelope.Level is not null;
         var table = MessageTable.Default;
@@ -53,7 +58,7 @@ internal static class EventParser
     /// <summary>The same as <see cref="Parse(string, bool)"/>, but through the Sprache definitions of the envelope and of every rule.</summary>
     public static SshEvent ParseWithDefinitions(string content)
     {
-        if (NotSsh(content) is { } text)
+        if ((NotSsh(content) ?? OtherProgramsLine(content)) is { } text)
         {
             return text;
         }
@@ -105,6 +110,19 @@ internal static class EventParser
         result.Function = function;
         result.SetContent(content, start);
         return result;
+    }
+
+    /// <summary>A line of the program that ran ssh (git, rsync, scp, Ansible): never ssh's, whatever ssh message it resembles.</summary>
+    private static Text? OtherProgramsLine(string content)
+    {
+        if (OtherPrograms.Of(content) is not { } program)
+        {
+            return null;
+        }
+
+        var text = new Text { Program = program };
+        text.SetContent(content, 0);
+        return text;
     }
 
     /// <summary>ssh never prints a NUL: such a line comes from a binary file or a corrupted capture.</summary>

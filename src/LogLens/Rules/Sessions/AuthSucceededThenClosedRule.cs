@@ -29,7 +29,9 @@ internal sealed class AuthSucceededThenClosedRule() : Rule(new(RuleIds.AuthSucce
         // Remote output is what arrives before the exit status or the close: lines after them come from whatever ran ssh (git, a script).
         // Before 7.x the server's "Remote: Forced command." arrives before the success line, later after it.
         var forced = session.All<RemoteMessage>().FirstOrDefault(m => m.Text.Contains("Forced command", StringComparison.OrdinalIgnoreCase));
-        var printed = after.TakeWhile(e => e is not ExitStatus && e != closed).OfType<Text>().FirstOrDefault(t => !string.IsNullOrWhiteSpace(t.Content) && t != shellMissing);
+        // The lines of the program that ran ssh (git's "Could not read from remote repository.", rsync's, Ansible's) are not the server's output.
+        var printed = after.TakeWhile(e => e is not ExitStatus && e != closed).OfType<Text>()
+            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t.Content) && t != shellMissing && t.Program is null);
         var output = printed is not null;
         var command = after.OfType<SessionRequest>().FirstOrDefault(r => r.Detail.StartsWith("Sending command: ", StringComparison.Ordinal));
         var forwardsOnly = after.Any(e => e is ForwardEstablished) && !after.Any(e => e is EnteringInteractiveSession || e is SessionRequest r && r.Detail.StartsWith("Sending command", StringComparison.Ordinal));

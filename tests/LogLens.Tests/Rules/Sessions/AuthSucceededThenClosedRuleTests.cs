@@ -29,6 +29,17 @@ public class AuthSucceededThenClosedRuleTests
             "Authenticated to 10.0.0.5 ([10.0.0.5]:22) using \"publickey\".",
             "debug1: Entering interactive session.",
             "client_loop: send disconnect: Broken pipe");
+        // OpenSSH 7.x prints the server's "Forced command." notice; the log stops there, and git then says what it saw
+        yield return Case("a forced command, then git's own lines",
+            "debug1: Authentication succeeded (publickey).",
+            "Authenticated to git.example.org ([10.0.0.9]:22).",
+            "debug1: Entering interactive session.",
+            "debug1: Remote: Forced command.",
+            "debug1: Remote: Port forwarding disabled.",
+            "fatal: Could not read from remote repository.",
+            string.Empty,
+            "Please make sure you have the correct access rights",
+            "and the repository exists.");
         yield return Case("a missing shell",
             "Authenticated to 10.0.0.5 ([10.0.0.5]:22) using \"publickey\".",
             "/bin/zsh: No such file or directory",
