@@ -76,6 +76,14 @@ public class MetamorphicTests
         ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) =>
             string.Create(CultureInfo.InvariantCulture, $"[{10 + (i / 3600 % 10):00}:{i / 60 % 60:00}:{i % 60:00}.{i * 7 % 1000:000}] stderr> {line}")));
 
+    [TestCaseSource(nameof(Scenarios))]
+    public void AShellPromptGluedInFrontOfLinesKeepsTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => i % 4 == 0 ? Prompts[i / 4 % Prompts.Length] + line : line));
+
+    /// <summary>The prompts of bash, RHEL's bash, zsh on macOS, old macOS bash, PowerShell, cmd and Git Bash's second line.</summary>
+    private static readonly string[] Prompts =
+        ["me@laptop:~/src$ ", "[me@centos ~]$ ", "me@MacBook-Pro ~ % ", "MacBook-Pro:~ me$ ", "PS C:\\Users\\me> ", "C:\\Users\\me>", "$ ", "root@web1:/# "];
+
     [TestCaseSource(nameof(ScenariosWithOutputAfter))]
     public void OtherProgramsOutputAroundTheLogKeepsTheDiagnosis(LabScenario scenario) =>
         ShouldDiagnoseAlike(scenario, log => string.Join('\n', Before) + "\n" + log + string.Join('\n', After) + "\n");
