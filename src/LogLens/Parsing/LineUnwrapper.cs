@@ -23,9 +23,21 @@ internal static partial class LineUnwrapper
     private static readonly string[] TimeOfDayFormats = ["hh\\:mm\\:ss\\.fff", "hh\\:mm\\:ss", "hh\\:mm\\:ss\\.ffffff"];
     private static readonly string[] EmbeddedStarts = ["via ssh: ", "b'", "b\"", "\"stderr\": \"", "\"msg\": \""];
 
+    /// <summary>
+    /// What web pages, chat tools and word processors put in place of ssh's plain characters when a log is copied from them: no-break and
+    /// other fixed-width spaces for spaces, curly quotes for straight ones. ssh itself prints none of them.
+    /// </summary>
+    private static readonly SearchValues<char> Lookalikes = SearchValues.Create("\u00A0\u2007\u202F\u2018\u2019\u201C\u201D");
+
     /// <summary>Returns the line without its wrappers (the same instance when there are none).</summary>
     public static string Strip(string raw)
     {
+        // One range test per line: these characters all lie between U+00A0 and U+202F, where ssh's own text never goes.
+        if (raw.AsSpan().IndexOfAnyInRange('\u00A0', '\u202F') >= 0 && raw.AsSpan().IndexOfAny(Lookalikes) >= 0)
+        {
+            raw = Plain(raw);
+        }
+
         // Most lines are ssh's own, unwrapped: no wrapper starts with "debug", so only their end may need trimming.
         var span = raw.StartsWith("debug", StringComparison.Ordinal) ? raw.AsSpan() : SkipWrappers(raw);
         if (span.Length > 0 && span[^1] is ' ' or '\t' or '\r' or '`')
@@ -35,6 +47,21 @@ internal static partial class LineUnwrapper
 
         return span.Length == raw.Length ? raw : span.ToString();
     }
+
+    /// <summary>The line with its lookalike characters (<see cref="Lookalikes"/>) made ssh's plain ones again.</summary>
+    private static string Plain(string raw) => string.Create(raw.Length, raw, static (chars, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            chars[i] = source[i] switch
+            {
+                '\u00A0' or '\u2007' or '\u202F' => ' ',
+                '\u2018' or '\u2019' => '\'',
+                '\u201C' or '\u201D' => '"',
+                var c => c,
+            };
+        }
+    });
 
     private static ReadOnlySpan<char> SkipWrappers(ReadOnlySpan<char> span)
     {

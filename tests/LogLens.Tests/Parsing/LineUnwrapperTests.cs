@@ -49,6 +49,23 @@ public class LineUnwrapperTests
         LineUnwrapper.Strip(raw).Should().Be(raw.TrimEnd());
     }
 
+    // copied from a web page, a chat or a word processor
+    [TestCase("Load\u00A0key\u00A0\u201C/home/u/.ssh/id_rsa\u201D:\u00A0invalid\u00A0format", "Load key \"/home/u/.ssh/id_rsa\": invalid format", TestName = "no-break spaces, curly double quotes")]
+    [TestCase("debug1:\u00A0Authentications that can continue: publickey", "debug1: Authentications that can continue: publickey", TestName = "a no-break space after the level")]
+    [TestCase("debug1: Will attempt key: \u2018/home/u/.ssh/id_ed25519\u2019", "debug1: Will attempt key: '/home/u/.ssh/id_ed25519'", TestName = "curly single quotes")]
+    [TestCase("\u00A0\u00A0\u00A0\u00A0debug1: Connection established.", "debug1: Connection established.", TestName = "indented with no-break spaces")]
+    public void MakesTheLookalikesOfACopiedPageSshsPlainCharactersAgain(string raw, string plain)
+    {
+        LineUnwrapper.Strip(raw).Should().Be(plain);
+    }
+
+    [Test]
+    public void LeavesOtherLettersAsTheyAre()
+    {
+        var line = "debug1: identity file /home/jos\u00E9/.ssh/id_ed25519 type 3";
+        LineUnwrapper.Strip(line).Should().BeSameAs(line);
+    }
+
     [Test]
     public void ReturnsTheSameStringWhenThereIsNothingToStrip()
     {

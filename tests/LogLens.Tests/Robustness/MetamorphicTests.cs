@@ -77,6 +77,11 @@ public class MetamorphicTests
             string.Create(CultureInfo.InvariantCulture, $"[{10 + (i / 3600 % 10):00}:{i / 60 % 60:00}:{i % 60:00}.{i * 7 % 1000:000}] stderr> {line}")));
 
     [TestCaseSource(nameof(Scenarios))]
+    public void CopyingFromAWebPageKeepsTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => log.Replace(' ', '\u00A0')
+            .Replace("'", "\u2019", StringComparison.Ordinal).Replace("\"", "\u201D", StringComparison.Ordinal));
+
+    [TestCaseSource(nameof(Scenarios))]
     public void AShellPromptGluedInFrontOfLinesKeepsTheDiagnosis(LabScenario scenario) =>
         ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => i % 4 == 0 ? Prompts[i / 4 % Prompts.Length] + line : line));
 
