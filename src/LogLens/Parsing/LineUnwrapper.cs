@@ -19,7 +19,7 @@ internal static partial class LineUnwrapper
 
     private static readonly string[] StreamTags = ["stderr> ", "stdout> ", "stderr: ", "stdout: ", "Got stderr from ssh: "];
     private static readonly SearchValues<char> TimestampChars = SearchValues.Create("0123456789:.-/ TZ+,");
-    private static readonly SearchValues<char> IsoTimestampChars = SearchValues.Create("0123456789:.-TZ+ ");
+    private static readonly SearchValues<char> IsoTimestampChars = SearchValues.Create("0123456789:.,-TZ+ ");
     private static readonly string[] TimeOfDayFormats = ["hh\\:mm\\:ss\\.fff", "hh\\:mm\\:ss", "hh\\:mm\\:ss\\.ffffff"];
     private static readonly string[] EmbeddedStarts = ["via ssh: ", "b'", "b\"", "\"stderr\": \"", "\"msg\": \""];
 
@@ -28,6 +28,13 @@ internal static partial class LineUnwrapper
     /// other fixed-width spaces for spaces, curly quotes for straight ones. ssh itself prints none of them.
     /// </summary>
     private static readonly SearchValues<char> Lookalikes = SearchValues.Create("\u00A0\u2007\u202F\u2018\u2019\u201C\u201D");
+
+    /// <summary>What starts a terminal's colour code (in CI logs and terminal captures) or an HTML entity (a log copied from a page's source).</summary>
+    private static readonly SearchValues<char> EscapeStarts = SearchValues.Create("\u001B&");
+
+    /// <summary>The HTML entities a copied page's source puts in place of ssh's characters.</summary>
+    private static readonly (string Entity, string Text)[] Entities =
+        [("&quot;", "\""), ("&#34;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&amp;", "&")];
 
     /// <summary>Returns the line without its wrappers (the same instance when there are none).</summary>
     public static string Strip(string raw)
@@ -38,15 +45,50 @@ internal static partial class LineUnwrapper
             raw = Plain(raw);
         }
 
+        if (raw.AsSpan().IndexOfAny(EscapeStarts) >= 0)
+        {
+            raw = WithoutEscapes(raw);
+        }
+
         // Most lines are ssh's own, unwrapped: no wrapper starts with "debug", so only their end may need trimming.
         var span = raw.StartsWith("debug", StringComparison.Ordinal) ? raw.AsSpan() : SkipWrappers(raw);
-        if (span.Length > 0 && span[^1] is ' ' or '\t' or '\r' or '`')
+        if (span.Length > 0 && span[^1] is ' ' or '\t' or '\r' or '`' or ']')
         {
-            span = span.TrimEnd(" \t\r`");
+            span = WithoutClosingForumTag(span).TrimEnd(" \t\r`");
         }
 
         return span.Length == raw.Length ? raw : span.ToString();
     }
+
+    /// <summary>
+    /// The line without a terminal's colour codes, and with HTML's entities for quotes, angle brackets, spaces and ampersands decoded. ssh
+    /// prints neither.
+    /// </summary>
+    private static string WithoutEscapes(string raw)
+    {
+        var text = raw;
+        if (text.Contains('\u001B', StringComparison.Ordinal))
+        {
+            text = TerminalEscape().Replace(text, string.Empty);
+        }
+
+        if (text.Contains('&', StringComparison.Ordinal) && text.Contains(';', StringComparison.Ordinal))
+        {
+            foreach (var (entity, plain) in Entities)
+            {
+                text = text.Replace(entity, plain, StringComparison.Ordinal);
+            }
+        }
+
+        return text.Length == raw.Length && text == raw ? raw : text;
+    }
+
+    /// <summary>
+    /// A terminal's colour code (SGR, <c>ESC [ 1;33 m</c>) or erase-to-end-of-line (<c>ESC [ K</c>): what coloured CI logs and terminal captures hold.
+    /// Other sequences (titles, cursor moves, clearing the screen) are left to be shown as text: a server that sends them is worth seeing.
+    /// </summary>
+    [GeneratedRegex(@"\u001B\[[0-9;]*[mK]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TerminalEscape();
 
     /// <summary>The line with its lookalike characters (<see cref="Lookalikes"/>) made ssh's plain ones again.</summary>
     private static string Plain(string raw) => string.Create(raw.Length, raw, static (chars, source) =>
@@ -68,10 +110,18 @@ internal static partial class LineUnwrapper
         var changed = true;
         while (changed)
         {
-            // A letter starts no wrapper but a stream tag (stderr>, stdout:, Got stderr ...): ssh's own text (OpenSSH_9.6p1 ...).
+            // A letter starts no wrapper but a stream tag (stderr>, stdout:, Got stderr ...) or a syslog stamp (Dec  3 10:22:00):
+            // ssh's own text (OpenSSH_9.6p1 ...).
             if (span.Length > 0 && char.IsAsciiLetter(span[0]) && span[0] is not ('s' or 'G'))
             {
-                break;
+                var afterStamp = SkipSyslogStamp(span);
+                if (afterStamp.Length == span.Length)
+                {
+                    break;
+                }
+
+                span = afterStamp;
+                continue;
             }
 
             changed = false;
@@ -85,6 +135,8 @@ internal static partial class LineUnwrapper
             span = SkipBracketedTimestamp(span);
             span = SkipIsoTimestamp(span);
             span = SkipArrayElement(span);
+            span = SkipLineNumber(span);
+            span = SkipForumTag(span);
             foreach (var tag in StreamTags)
             {
                 if (span.StartsWith(tag.AsSpan()))
@@ -255,6 +307,81 @@ internal static partial class LineUnwrapper
         return close >= 0 ? rest[..close] : rest;
     }
 
+    /// <summary>
+    /// A syslog stamp (<c>Dec  3 10:22:00</c>: <c>ssh -y</c>'s lines in the system log, or moreutils' <c>ts</c>), with the host and
+    /// <c>ssh[PID]:</c> tag that the system log adds.
+    /// </summary>
+    private static ReadOnlySpan<char> SkipSyslogStamp(ReadOnlySpan<char> span)
+    {
+        if (span.Length < 16 || span[3] != ' ' || !char.IsAsciiLetterUpper(span[0]) || span[9] != ':' && span[8] != ':')
+        {
+            return span;
+        }
+
+        foreach (var match in SyslogStamp().EnumerateMatches(span))
+        {
+            return span[match.Length..];
+        }
+
+        return span;
+    }
+
+    /// <summary><c>Mmm dd hh:mm:ss[.ffffff] </c>, then the system log's <c>host ssh[PID]: </c> when there is one.</summary>
+    [GeneratedRegex(@"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 0-3]?\d \d\d:\d\d:\d\d(?:\.\d+)? +(?:\S+ ssh(?:\[\d+\])?: )?",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SyslogStamp();
+
+    /// <summary>
+    /// A line number in front of the line: <c>cat -n</c>'s <c>     12\t</c>, or <c>12 </c>, <c>12: </c>, <c>12. </c>, <c>12) </c>, <c>12 | </c> from an
+    /// editor or a paste site. ssh's own lines never start with a number followed by one of these.
+    /// </summary>
+    private static ReadOnlySpan<char> SkipLineNumber(ReadOnlySpan<char> span)
+    {
+        var digits = span.IndexOfAnyExceptInRange('0', '9');
+        if (digits is < 1 or > 6)
+        {
+            return span;
+        }
+
+        var rest = span[digits..];
+        return rest switch
+        {
+            ['\t', ..] => rest[1..],
+            [':' or '.' or ')' or '|', ' ', ..] => rest[2..],
+            [' ', '|', ' ', ..] => rest[3..],
+            [' ', ..] => rest.TrimStart(' '),
+            _ => span,
+        };
+    }
+
+    /// <summary>A forum's code or quote tag in front of the line (<c>[code]</c>, <c>[CODE=text]</c>, <c>[quote="name"]</c>, <c>[/quote]</c>).</summary>
+    private static ReadOnlySpan<char> SkipForumTag(ReadOnlySpan<char> span)
+    {
+        return span.Length < 6 || span[0] != '[' ? span : span[ForumTagLength(span)..];
+    }
+
+    /// <summary>The line without a forum's closing tag at its end (<c>[/code]</c>, <c>[/quote]</c>).</summary>
+    private static ReadOnlySpan<char> WithoutClosingForumTag(ReadOnlySpan<char> span)
+    {
+        var open = span.LastIndexOf('[');
+        return open >= 0 && span[^1] == ']' && ForumTagLength(span[open..]) == span.Length - open ? span[..open] : span;
+    }
+
+    /// <summary>The length of the forum tag at the start of the text, or 0.</summary>
+    private static int ForumTagLength(ReadOnlySpan<char> text)
+    {
+        var name = text[1..].TrimStart('/');
+        if (!name.StartsWith("code", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("quote", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var close = text[..Math.Min(text.Length, 80)].IndexOf(']');
+        var nameLength = name.StartsWith("code", StringComparison.OrdinalIgnoreCase) ? 4 : 5;
+        var after = name[nameLength..];
+        return close > 0 && (after.Length == 0 || after[0] is ']' or '=' or ' ') ? close + 1 : 0;
+    }
+
     private static ReadOnlySpan<char> SkipBracketedTimestamp(ReadOnlySpan<char> span)
     {
         if (span.Length < 3 || span[0] != '[')
@@ -293,7 +420,14 @@ internal static partial class LineUnwrapper
         }
 
         var stamp = span[..(11 + end)];
-        return stamp.IndexOfAnyExcept(IsoTimestampChars) >= 0 ? span : span[(11 + end)..];
+        if (stamp.IndexOfAnyExcept(IsoTimestampChars) >= 0)
+        {
+            return span;
+        }
+
+        // Python's logging puts "2024-05-04 10:22:33,123 - " in front of a line
+        var rest = span[(11 + end)..].TrimStart(' ');
+        return rest is ['-' or '|', ' ', ..] ? rest[2..] : rest;
     }
 
     private static ReadOnlySpan<char> SkipToGluedDebug(ReadOnlySpan<char> span)

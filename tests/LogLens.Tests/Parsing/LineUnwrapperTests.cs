@@ -17,6 +17,17 @@ public class LineUnwrapperTests
     [TestCase("user@box:~$ debug1: Connection established.")]
     [TestCase("[user@test ~]$ exitdebug1: Connection established.")]
     [TestCase("`debug1: Connection established.`")]
+    [TestCase("\u001b[33mdebug1: Connection established.\u001b[0m", TestName = "a terminal's colours")]
+    [TestCase("     12\tdebug1: Connection established.", TestName = "cat -n's line number")]
+    [TestCase("12: debug1: Connection established.", TestName = "a line number and a colon")]
+    [TestCase("12 | debug1: Connection established.", TestName = "a line number and a bar")]
+    [TestCase("[code]debug1: Connection established.", TestName = "a forum's code tag")]
+    [TestCase("[CODE=text]debug1: Connection established.[/CODE]", TestName = "a forum's code tag with its language, and its end")]
+    [TestCase("[quote=\"alice\"]debug1: Connection established.", TestName = "a forum's quote tag")]
+    [TestCase("debug1: Connection established.[/code]", TestName = "a forum's closing tag")]
+    [TestCase("Dec  3 10:22:00 debug1: Connection established.", TestName = "moreutils' ts")]
+    [TestCase("Dec 03 10:22:00 laptop ssh[4242]: debug1: Connection established.", TestName = "ssh -y in the system log")]
+    [TestCase("2024-05-04 10:22:33,123 - debug1: Connection established.", TestName = "Python's logging")]
     [TestCase("debug1: Connection established.\t  ")]
     [TestCase("  12 => string 'debug1: Connection established.' (length=31)")]
     [TestCase("    [12] => debug1: Connection established.")]
@@ -44,6 +55,8 @@ public class LineUnwrapperTests
     [TestCase("alice@10.0.0.5's password: ", TestName = "the password prompt")]
     [TestCase("C:\\Users\\alice/.ssh/config: line 3: Bad configuration option: usekeychain", TestName = "a Windows path")]
     [TestCase("file.txt                  100%   12KB  1.2MB/s   00:00", TestName = "scp's progress")]
+    [TestCase("debug1: kex_exchange_identification: banner line 0: \u001b]0;owned\u0007", TestName = "a server's title sequence, to be shown")]
+    [TestCase("Warning: Permanently added '[127.0.0.1]:2222' (ED25519) to the list of known hosts.", TestName = "brackets that are not a forum's")]
     public void LeavesSshsOwnLinesThatLookAlikeAsTheyAre(string raw)
     {
         LineUnwrapper.Strip(raw).Should().Be(raw.TrimEnd());
@@ -54,6 +67,8 @@ public class LineUnwrapperTests
     [TestCase("debug1:\u00A0Authentications that can continue: publickey", "debug1: Authentications that can continue: publickey", TestName = "a no-break space after the level")]
     [TestCase("debug1: Will attempt key: \u2018/home/u/.ssh/id_ed25519\u2019", "debug1: Will attempt key: '/home/u/.ssh/id_ed25519'", TestName = "curly single quotes")]
     [TestCase("\u00A0\u00A0\u00A0\u00A0debug1: Connection established.", "debug1: Connection established.", TestName = "indented with no-break spaces")]
+    [TestCase("Authenticated to h ([10.0.0.5]:22) using &quot;publickey&quot;.", "Authenticated to h ([10.0.0.5]:22) using \"publickey\".", TestName = "HTML's entities")]
+    [TestCase("Dec  3 10:22:00 laptop ssh[4242]: ssh: connect to host h port 22: Connection refused", "ssh: connect to host h port 22: Connection refused", TestName = "ssh -y, a line without a level")]
     public void MakesTheLookalikesOfACopiedPageSshsPlainCharactersAgain(string raw, string plain)
     {
         LineUnwrapper.Strip(raw).Should().Be(plain);

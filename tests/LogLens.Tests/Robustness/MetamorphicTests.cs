@@ -77,6 +77,31 @@ public class MetamorphicTests
             string.Create(CultureInfo.InvariantCulture, $"[{10 + (i / 3600 % 10):00}:{i / 60 % 60:00}:{i % 60:00}.{i * 7 % 1000:000}] stderr> {line}")));
 
     [TestCaseSource(nameof(Scenarios))]
+    public void ATerminalsColoursKeepTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => i % 3 == 0 ? $"\u001b[1;3{i % 8}m{line}\u001b[0m" : line));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void CopyingAPagesSourceKeepsTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => log.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void AForumsCodeTagsKeepTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => "[code]" + log.TrimEnd('\n') + "[/code]\n");
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void LineNumbersKeepTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => $"{i + 1,6}\t{line}"));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void TheSystemLogsStampsKeepTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => $"Dec  3 10:{i / 60 % 60:D2}:{i % 60:D2} laptop ssh[4242]: {line}"));
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void PythonsLoggingStampsKeepTheDiagnosis(LabScenario scenario) =>
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => $"2024-05-04 10:{i / 60 % 60:D2}:{i % 60:D2},123 - {line}"));
+
+    [TestCaseSource(nameof(Scenarios))]
     public void CopyingFromAWebPageKeepsTheDiagnosis(LabScenario scenario) =>
         ShouldDiagnoseAlike(scenario, log => log.Replace(' ', '\u00A0')
             .Replace("'", "\u2019", StringComparison.Ordinal).Replace("\"", "\u201D", StringComparison.Ordinal));
