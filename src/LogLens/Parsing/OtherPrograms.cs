@@ -1,7 +1,8 @@
 namespace LogLens.Parsing;
 
 /// <summary>
-/// The lines that the programs which run ssh print themselves (git, rsync, scp, Ansible), as they appear around ssh's output in a paste.
+/// The lines that the programs which run ssh print themselves (git, rsync, scp, Ansible, a GitHub Actions runner), as they appear around
+/// ssh's output in a paste.
 /// They are not the server's output: a session that printed nothing still printed nothing when git then says it could not read from
 /// the remote repository.
 /// </summary>
@@ -28,6 +29,7 @@ internal static class OtherPrograms
         ("ok: [", "ansible"),
         ("changed: [", "ansible"),
         ("skipping: [", "ansible"),
+        ("##[", "github-actions"),
     ];
 
     /// <summary>The program whose own line this is, or <see langword="null"/>.</summary>
@@ -39,7 +41,7 @@ internal static class OtherPrograms
             return null;
         }
 
-        if (content[0] is 'f' or 'P' or 'a' or 'e' or 'C' or 'r' or 'l' or 's' or 'T' or 'o' or 'c')
+        if (content[0] is 'f' or 'P' or 'a' or 'e' or 'C' or 'r' or 'l' or 's' or 'T' or 'o' or 'c' or '#')
         {
             foreach (var (start, program) in Starts)
             {

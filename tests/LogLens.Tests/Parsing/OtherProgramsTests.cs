@@ -14,6 +14,7 @@ public class OtherProgramsTests
     [TestCase("lost connection", "scp")]
     [TestCase("fatal: [web1]: UNREACHABLE! => {\"changed\": false, \"unreachable\": true}", "ansible")]
     [TestCase("web1                       : ok=0    changed=0    unreachable=1    failed=0", "ansible")]
+    [TestCase("##[error]Process completed with exit code 255.", "github-actions")]
     public void NamesTheProgramOfItsOwnLines(string line, string program)
     {
         SshLog.Parse(line).Single().Should().BeOfType<Text>().Which.Program.Should().Be(program);
