@@ -75,7 +75,8 @@ public sealed class ServerAnalyzer
                 "no sshd lines found: pass sshd's log, e.g. journalctl -u ssh --since '1 hour ago' | loglens") { Kind = LogKind.Server };
         }
 
-        var noise = sessions.Count(s => s.Connection?.Noise == true);
+        // The record the report is about is never counted as set apart, even when it is one of those records (the only one left).
+        var noise = sessions.Count(s => s != main && s.Connection?.Noise == true);
         var summary = noise == 0 ? main.Summary : $"{main.Summary} ({noise} of {sessions.Count} records set apart as scanner or brute-force noise.)";
         if (letGo > 0)
         {
@@ -207,6 +208,8 @@ public sealed class ServerAnalyzer
             Outcome.Failed => Verdict.Sentence(cause!),
             Outcome.Succeeded => $"{(connection.User is { } u ? $"'{u}'" : "The user")} logged in{(connection.ClientAddress is { } a ? $" from {a}" : string.Empty)}.",
             _ when connection.IsListener => "sshd's own lines (start and stop), with nothing wrong in them.",
+            _ when connection is { Reached: Phase.Local, ClientAddress: null, User: null } && connection.Last<ServerMessage>() is { } said =>
+                $"sshd logged '{said.Message}' and named no client: not a connection, and not a message LogLens knows (its log around it may say more).",
             _ when connection.Reached >= Phase.Authentication && connection.User is not null =>
                 $"'{connection.User}' did not log in, and sshd logged no reason: set 'LogLevel VERBOSE' in sshd_config to see which key or method it refused.",
             _ => "The connection ended before authentication, with no reason logged (a scanner, a health check, or a client that gave up).",

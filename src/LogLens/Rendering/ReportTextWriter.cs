@@ -58,7 +58,7 @@ internal sealed class ReportTextWriter(TextWriter output, bool color, int width 
         }
 
         var others = report.Sessions.Where(s => s != main && s.Connection?.Noise != true).ToList();
-        var noise = report.Sessions.Count(s => s.Connection?.Noise == true);
+        var noise = report.Sessions.Count(s => s != main && s.Connection?.Noise == true);
         if (others.Count > 0 || noise > 0)
         {
             output.WriteLine(Bold(report.Kind == LogKind.Server ? "Other records in this sshd log:" : "Other ssh sessions in this input:"));

@@ -22,6 +22,23 @@ public class ServerLogCommandTests
     }
 
     [Test]
+    public void QuotesWhatSshdSaidWhenItNamedNoClientAndCountsNoRecordTwice()
+    {
+        // sshd started by hand without its runtime directory: no connection, a message LogLens has no finding for
+        var file = CliRunner.TempFile(
+            "Dec  3 17:02:42 host systemd[1]: Starting ssh.service - OpenBSD Secure Shell server...\n" +
+            "Dec  3 17:02:42 host sshd[812]: fatal: Missing privilege separation directory: /run/sshd\n" +
+            "Dec  3 17:02:42 host systemd[1]: ssh.service: Main process exited, code=exited, status=255/EXCEPTION\n");
+
+        var (exit, output, _) = CliRunner.Run("--color", "never", file);
+
+        exit.Should().Be(2);
+        output.Should().Contain("sshd logged 'Missing privilege separation directory: /run/sshd' and named no client")
+            .And.NotContain("The connection ended before authentication", because: "nothing connected")
+            .And.NotContain("set apart", because: "the only record is the one the report is about");
+    }
+
+    [Test]
     public void MarksTheServersLinesInTheJson()
     {
         var (_, output, _) = CliRunner.Run("--format", "json", Lab("key-strictmodes", "server.auth.log"));
