@@ -105,7 +105,7 @@ internal static class EventParser
             found = new PreBannerLine(null, sent);
         }
 
-        var result = found ?? (envelope.Level is null && function is null ? new Text() : new UnknownMessage());
+        var result = found ?? (envelope.Level is null && function is null ? new Text { Program = OtherPrograms.ByContent(content) } : new UnknownMessage());
         result.Level = envelope.Level;
         result.Function = function;
         result.SetContent(content, start);
@@ -115,7 +115,7 @@ internal static class EventParser
     /// <summary>A line of the program that ran ssh (git, rsync, scp, Ansible): never ssh's, whatever ssh message it resembles.</summary>
     private static Text? OtherProgramsLine(string content)
     {
-        if (OtherPrograms.Of(content) is not { } program)
+        if (OtherPrograms.ByStart(content) is not { } program)
         {
             return null;
         }

@@ -36,28 +36,41 @@ internal static partial class LineUnwrapper
     private static readonly (string Entity, string Text)[] Entities =
         [("&quot;", "\""), ("&#34;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&amp;", "&")];
 
+    /// <summary>The printable ASCII characters but <c>&amp;</c>: a line of only these has no lookalike, colour code or entity.</summary>
+    private static readonly SearchValues<char> PlainText = SearchValues.Create(
+        " !\"#$%'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     /// <summary>Returns the line without its wrappers (the same instance when there are none).</summary>
     public static string Strip(string raw)
     {
-        // One range test per line: these characters all lie between U+00A0 and U+202F, where ssh's own text never goes.
-        if (raw.AsSpan().IndexOfAnyInRange('\u00A0', '\u202F') >= 0 && raw.AsSpan().IndexOfAny(Lookalikes) >= 0)
+        // Most lines are ssh's own debug lines, unwrapped: no wrapper starts with "debug", so only their end may need trimming, and
+        // of what a copy changes in them only a no-break space after the level matters (it hides the message). Any other line is
+        // searched once for a character that is not plain ASCII text, or is '&'; most have none.
+        var debug = raw.StartsWith("debug", StringComparison.Ordinal);
+        if (debug ? raw.Length > 7 && raw[7] == '\u00A0' : raw.AsSpan().IndexOfAnyExcept(PlainText) >= 0)
         {
-            raw = Plain(raw);
+            raw = WithoutLookalikesAndEscapes(raw);
         }
 
-        if (raw.AsSpan().IndexOfAny(EscapeStarts) >= 0)
-        {
-            raw = WithoutEscapes(raw);
-        }
-
-        // Most lines are ssh's own, unwrapped: no wrapper starts with "debug", so only their end may need trimming.
-        var span = raw.StartsWith("debug", StringComparison.Ordinal) ? raw.AsSpan() : SkipWrappers(raw);
+        var span = debug ? raw.AsSpan() : SkipWrappers(raw);
         if (span.Length > 0 && span[^1] is ' ' or '\t' or '\r' or '`' or ']')
         {
             span = WithoutClosingForumTag(span).TrimEnd(" \t\r`");
         }
 
         return span.Length == raw.Length ? raw : span.ToString();
+    }
+
+    /// <summary>The line with its lookalike characters made plain, and without colour codes and HTML entities (see <see cref="Strip"/>).</summary>
+    private static string WithoutLookalikesAndEscapes(string raw)
+    {
+        // these characters all lie between U+00A0 and U+202F, where ssh's own text never goes
+        if (raw.AsSpan().IndexOfAnyInRange('\u00A0', '\u202F') >= 0 && raw.AsSpan().IndexOfAny(Lookalikes) >= 0)
+        {
+            raw = Plain(raw);
+        }
+
+        return raw.AsSpan().IndexOfAny(EscapeStarts) >= 0 ? WithoutEscapes(raw) : raw;
     }
 
     /// <summary>

@@ -32,27 +32,32 @@ internal static class OtherPrograms
         ("##[", "github-actions"),
     ];
 
-    /// <summary>The program whose own line this is, or <see langword="null"/>.</summary>
+    /// <summary>
+    /// The program whose own line this is, by how the line starts, or <see langword="null"/>: cheap enough for every line (one character
+    /// rules out ssh's debug lines), and decided before ssh's grammar, which some of these lines would fit.
+    /// </summary>
     /// <param name="content">The line, without what a paste wraps around it.</param>
-    public static string? Of(string content)
+    public static string? ByStart(string content)
     {
-        if (content.Length == 0)
+        if (content.Length == 0 || content[0] is not ('f' or 'P' or 'a' or 'e' or 'C' or 'r' or 'l' or 's' or 'T' or 'o' or 'c' or '#'))
         {
             return null;
         }
 
-        if (content[0] is 'f' or 'P' or 'a' or 'e' or 'C' or 'r' or 'l' or 's' or 'T' or 'o' or 'c' or '#')
+        foreach (var (start, program) in Starts)
         {
-            foreach (var (start, program) in Starts)
+            if (content.StartsWith(start, StringComparison.Ordinal))
             {
-                if (content.StartsWith(start, StringComparison.Ordinal))
-                {
-                    return program;
-                }
+                return program;
             }
         }
 
-        // Ansible's recap: "web1     : ok=0    changed=0    unreachable=1    failed=0 ..."
-        return content.Contains(": ok=", StringComparison.Ordinal) && content.Contains(" unreachable=", StringComparison.Ordinal) ? "ansible" : null;
+        return null;
     }
+
+    /// <summary>The program whose own line a line that is not ssh's is, by what it holds (Ansible's recap), or <see langword="null"/>.</summary>
+    /// <param name="content">The line, without what a paste wraps around it.</param>
+    public static string? ByContent(string content) =>
+        // Ansible's recap: "web1     : ok=0    changed=0    unreachable=1    failed=0 ..."
+        content.Contains(": ok=", StringComparison.Ordinal) && content.Contains(" unreachable=", StringComparison.Ordinal) ? "ansible" : null;
 }

@@ -65,7 +65,7 @@ public class LineUnwrapperTests
     // copied from a web page, a chat or a word processor
     [TestCase("Load\u00A0key\u00A0\u201C/home/u/.ssh/id_rsa\u201D:\u00A0invalid\u00A0format", "Load key \"/home/u/.ssh/id_rsa\": invalid format", TestName = "no-break spaces, curly double quotes")]
     [TestCase("debug1:\u00A0Authentications that can continue: publickey", "debug1: Authentications that can continue: publickey", TestName = "a no-break space after the level")]
-    [TestCase("debug1: Will attempt key: \u2018/home/u/.ssh/id_ed25519\u2019", "debug1: Will attempt key: '/home/u/.ssh/id_ed25519'", TestName = "curly single quotes")]
+    [TestCase("Warning: Permanently added \u2018[10.0.0.5]:2222\u2019 (ED25519) to the list of known hosts.", "Warning: Permanently added '[10.0.0.5]:2222' (ED25519) to the list of known hosts.", TestName = "curly single quotes")]
     [TestCase("\u00A0\u00A0\u00A0\u00A0debug1: Connection established.", "debug1: Connection established.", TestName = "indented with no-break spaces")]
     [TestCase("Authenticated to h ([10.0.0.5]:22) using &quot;publickey&quot;.", "Authenticated to h ([10.0.0.5]:22) using \"publickey\".", TestName = "HTML's entities")]
     [TestCase("Dec  3 10:22:00 laptop ssh[4242]: ssh: connect to host h port 22: Connection refused", "ssh: connect to host h port 22: Connection refused", TestName = "ssh -y, a line without a level")]
