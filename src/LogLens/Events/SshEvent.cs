@@ -232,7 +232,7 @@ public sealed record Text : SshEvent
 {
     /// <summary>
     /// The program that ran ssh, when the line is one of its own known lines (<c>git</c>: <c>fatal: Could not read from remote repository.</c>;
-    /// <c>rsync</c>, <c>scp</c>, <c>ansible</c>): not the server's output. <see langword="null"/> for any other line.
+    /// <c>rsync</c>, <c>scp</c>, <c>ansible</c>, <c>github-actions</c>): not the server's output. <see langword="null"/> for any other line.
     /// </summary>
     public string? Program { get; init; }
 }
