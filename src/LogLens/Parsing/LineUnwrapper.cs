@@ -17,7 +17,11 @@ internal static partial class LineUnwrapper
     /// <summary>What ends a shell prompt: a prompt is looked for only in lines that hold one of these near their start.</summary>
     private static readonly SearchValues<char> PromptEnds = SearchValues.Create("$#%>");
 
-    private static readonly string[] StreamTags = ["stderr> ", "stdout> ", "stderr: ", "stdout: ", "Got stderr from ssh: "];
+    /// <summary>
+    /// What a program that captured ssh's output puts in front of a line: VS Code's stream, Ansible's, and Windows PowerShell 5.1's
+    /// <c>ssh : </c> in front of the first line it turned into an error record (<c>ssh -v host 2&gt;&amp;1 &gt; log.txt</c>).
+    /// </summary>
+    private static readonly string[] StreamTags = ["stderr> ", "stdout> ", "stderr: ", "stdout: ", "Got stderr from ssh: ", "ssh : ", "ssh.exe : "];
     private static readonly SearchValues<char> TimestampChars = SearchValues.Create("0123456789:.-/ TZ+,");
     private static readonly SearchValues<char> IsoTimestampChars = SearchValues.Create("0123456789:.,-TZ+ ");
     private static readonly string[] TimeOfDayFormats = ["hh\\:mm\\:ss\\.fff", "hh\\:mm\\:ss", "hh\\:mm\\:ss\\.ffffff"];

@@ -17,6 +17,7 @@ public class LineUnwrapperTests
     [TestCase("user@box:~$ debug1: Connection established.")]
     [TestCase("[user@test ~]$ exitdebug1: Connection established.")]
     [TestCase("`debug1: Connection established.`")]
+    [TestCase("ssh : debug1: Connection established.", TestName = "Windows PowerShell's error record")]
     [TestCase("\u001b[33mdebug1: Connection established.\u001b[0m", TestName = "a terminal's colours")]
     [TestCase("     12\tdebug1: Connection established.", TestName = "cat -n's line number")]
     [TestCase("12: debug1: Connection established.", TestName = "a line number and a colon")]
@@ -69,6 +70,8 @@ public class LineUnwrapperTests
     [TestCase("\u00A0\u00A0\u00A0\u00A0debug1: Connection established.", "debug1: Connection established.", TestName = "indented with no-break spaces")]
     [TestCase("Authenticated to h ([10.0.0.5]:22) using &quot;publickey&quot;.", "Authenticated to h ([10.0.0.5]:22) using \"publickey\".", TestName = "HTML's entities")]
     [TestCase("Dec  3 10:22:00 laptop ssh[4242]: ssh: connect to host h port 22: Connection refused", "ssh: connect to host h port 22: Connection refused", TestName = "ssh -y, a line without a level")]
+    [TestCase("ssh : Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", "Unable to negotiate with 10.0.0.5 port 22: no matching cipher found.", TestName = "Windows PowerShell's error record, a line without a level")]
+    [TestCase("ssh: connect to host h port 22: Connection refused", "ssh: connect to host h port 22: Connection refused", TestName = "ssh's own 'ssh: ', kept")]
     public void MakesTheLookalikesOfACopiedPageSshsPlainCharactersAgain(string raw, string plain)
     {
         LineUnwrapper.Strip(raw).Should().Be(plain);

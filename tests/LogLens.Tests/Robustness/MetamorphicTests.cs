@@ -102,6 +102,17 @@ public class MetamorphicTests
         ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => $"2024-05-04 10:{i / 60 % 60:D2}:{i % 60:D2},123 - {line}"));
 
     [TestCaseSource(nameof(Scenarios))]
+    public void WindowsPowerShellsErrorRecordKeepsTheDiagnosis(LabScenario scenario) =>
+        // Windows PowerShell 5.1 with 'ssh -v host 2>&1 > log.txt' turns the first line of ssh's stderr into an error record
+        ShouldDiagnoseAlike(scenario, log =>
+        {
+            var first = log.IndexOf('\n', StringComparison.Ordinal) + 1;
+            return "ssh : " + log[..first] + "At line:1 char:1\n+ ssh -vvv host 2>&1 > log.txt\n+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n" +
+                "    + CategoryInfo          : NotSpecified: (OpenSSH_for_Win...reSSL 3.0.2:String) [], RemoteException\n" +
+                "    + FullyQualifiedErrorId : NativeCommandError\n \n" + log[first..];
+        });
+
+    [TestCaseSource(nameof(Scenarios))]
     public void CopyingFromAWebPageKeepsTheDiagnosis(LabScenario scenario) =>
         ShouldDiagnoseAlike(scenario, log => log.Replace(' ', '\u00A0')
             .Replace("'", "\u2019", StringComparison.Ordinal).Replace("\"", "\u201D", StringComparison.Ordinal));
