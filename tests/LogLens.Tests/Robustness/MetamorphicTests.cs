@@ -121,7 +121,7 @@ public class MetamorphicTests
     public void AShellPromptGluedInFrontOfLinesKeepsTheDiagnosis(LabScenario scenario) =>
         ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => i % 4 == 0 ? Prompts[i / 4 % Prompts.Length] + line : line));
 
-    /// <summary>The prompts of bash, RHEL's bash, zsh on macOS, old macOS bash, PowerShell, cmd and Git Bash's second line.</summary>
+    /// <summary>The prompts of bash, RHEL's bash, zsh on macOS, old macOS bash, PowerShell, cmd, Git Bash's second line and root's bash.</summary>
     private static readonly string[] Prompts =
         ["me@laptop:~/src$ ", "[me@centos ~]$ ", "me@MacBook-Pro ~ % ", "MacBook-Pro:~ me$ ", "PS C:\\Users\\me> ", "C:\\Users\\me>", "$ ", "root@web1:/# "];
 
