@@ -356,7 +356,7 @@ internal static class ReportCommand
     }
 
     /// <summary>Every finding's ID, for completion.</summary>
-    internal static string[] RuleIds() => [.. RuleCatalog.All.Concat(RuleCatalog.ServerOnly).Select(r => r.Id).Order(StringComparer.Ordinal)];
+    internal static string[] RuleIds() => [.. RuleCatalog.Every.Select(r => r.Id).Order(StringComparer.Ordinal)];
 
     /// <summary>The severity a <c>--severity</c> value names, or null for an unknown one.</summary>
     internal static Severity? SeverityOf(string? value) => value switch

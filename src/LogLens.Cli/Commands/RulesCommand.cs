@@ -16,7 +16,7 @@ internal static class RulesCommand
 
     internal static int Run(TextWriter output)
     {
-        foreach (var rule in RuleCatalog.All.Concat(RuleCatalog.ServerOnly).OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var rule in RuleCatalog.Every.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             output.WriteLine($"{rule.Id}  {rule.Slug,-30} {Names.Of(rule.Severity),-8} {Names.Of(rule.Phase),-17} {rule.Title}");
         }

@@ -33,9 +33,6 @@ internal static partial class LineUnwrapper
     /// </summary>
     private static readonly SearchValues<char> Lookalikes = SearchValues.Create("\u00A0\u2007\u202F\u2018\u2019\u201C\u201D");
 
-    /// <summary>What starts a terminal's colour code (in CI logs and terminal captures) or an HTML entity (a log copied from a page's source).</summary>
-    private static readonly SearchValues<char> EscapeStarts = SearchValues.Create("\u001B&");
-
     /// <summary>The HTML entities a copied page's source puts in place of ssh's characters.</summary>
     private static readonly (string Entity, string Text)[] Entities =
         [("&quot;", "\""), ("&#34;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&amp;", "&")];
@@ -74,7 +71,7 @@ internal static partial class LineUnwrapper
             raw = Plain(raw);
         }
 
-        return raw.AsSpan().IndexOfAny(EscapeStarts) >= 0 ? WithoutEscapes(raw) : raw;
+        return WithoutEscapes(raw);
     }
 
     /// <summary>
@@ -97,7 +94,8 @@ internal static partial class LineUnwrapper
             }
         }
 
-        return text.Length == raw.Length && text == raw ? raw : text;
+        // Replace gives back the same instance when it changes nothing.
+        return text;
     }
 
     /// <summary>

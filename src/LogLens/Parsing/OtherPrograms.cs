@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace LogLens.Parsing;
 
 /// <summary>
@@ -32,6 +34,9 @@ internal static class OtherPrograms
         ("##[", "github-actions"),
     ];
 
+    /// <summary>The characters those lines start with: any other line is ruled out by its first one.</summary>
+    private static readonly SearchValues<char> FirstCharacters = SearchValues.Create(string.Concat(Starts.Select(s => s.Start[0]).Distinct()));
+
     /// <summary>
     /// The program whose own line this is, by how the line starts, or <see langword="null"/>: cheap enough for every line (one character
     /// rules out ssh's debug lines), and decided before ssh's grammar, which some of these lines would fit.
@@ -39,7 +44,7 @@ internal static class OtherPrograms
     /// <param name="content">The line, without what a paste wraps around it.</param>
     public static string? ByStart(string content)
     {
-        if (content.Length == 0 || content[0] is not ('f' or 'P' or 'a' or 'e' or 'C' or 'r' or 'l' or 's' or 'T' or 'o' or 'c' or '#'))
+        if (content.Length == 0 || !FirstCharacters.Contains(content[0]))
         {
             return null;
         }

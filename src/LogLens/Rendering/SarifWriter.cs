@@ -12,7 +12,7 @@ internal static class SarifWriter
 {
     public static void Write(TextWriter output, IEnumerable<Report> reports)
     {
-        var rules = RuleCatalog.All.Concat(RuleCatalog.ServerOnly).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var rules = RuleCatalog.Every.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {

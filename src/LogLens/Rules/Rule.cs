@@ -34,7 +34,7 @@ internal static class HelpPages
     // One address per known rule, made once (a report asks for every finding's); an ID the catalog does not know (a
     // finding a caller made) gets a new one.
     private static readonly FrozenDictionary<string, Uri> Known =
-        RuleCatalog.All.Concat(RuleCatalog.ServerOnly).ToFrozenDictionary(d => d.Id, d => Make(d.Id), StringComparer.Ordinal);
+        RuleCatalog.Every.ToFrozenDictionary(d => d.Id, d => Make(d.Id), StringComparer.Ordinal);
 
     public static Uri Uri(string id) => Known.TryGetValue(id, out var uri) ? uri : Make(id);
 

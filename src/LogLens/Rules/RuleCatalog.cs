@@ -98,10 +98,13 @@ public static class RuleCatalog
     /// <summary>The rules only sshd's log can prove (the server rules whose ID no client rule has).</summary>
     public static IReadOnlyList<RuleDescriptor> ServerOnly { get; } = [.. Server.Where(s => All.All(c => c.Id != s.Id))];
 
+    /// <summary>Every rule's descriptor once: the client's (<see cref="All"/>), then those only sshd's log can prove (<see cref="ServerOnly"/>).</summary>
+    internal static IReadOnlyList<RuleDescriptor> Every { get; } = [.. All, .. ServerOnly];
+
     /// <summary>Finds a rule by ID (<c>LL1002</c>) or slug (<c>connection-refused</c>), ignoring case: client rules first, then the server's.</summary>
     /// <param name="idOrSlug">The ID or slug.</param>
     /// <returns>The descriptor, or <see langword="null"/>.</returns>
     public static RuleDescriptor? Find(string idOrSlug) =>
-        All.Concat(ServerOnly).FirstOrDefault(d => string.Equals(d.Id, idOrSlug, StringComparison.OrdinalIgnoreCase) ||
-                                                   string.Equals(d.Slug, idOrSlug, StringComparison.OrdinalIgnoreCase));
+        Every.FirstOrDefault(d => string.Equals(d.Id, idOrSlug, StringComparison.OrdinalIgnoreCase) ||
+                               string.Equals(d.Slug, idOrSlug, StringComparison.OrdinalIgnoreCase));
 }

@@ -32,6 +32,9 @@ internal abstract class ServerRule(RuleDescriptor descriptor) : FindingRule(desc
     /// <summary>Where sshd's configuration lives, for config fixes.</summary>
     protected const string SshdConfig = "/etc/ssh/sshd_config";
 
+    /// <summary>Checks the configuration, then starts sshd again (for an sshd that is not running, which a reload cannot reach).</summary>
+    protected static Fix Restart(string description) => Fix.OnServer(description, "sshd -t && systemctl restart ssh");
+
     /// <summary>Checks the configuration, then reloads sshd (Debian/Ubuntu name the unit <c>ssh</c>, RHEL/Fedora <c>sshd</c>).</summary>
     protected static Fix Reload() =>
         Fix.OnServer("Check the configuration, then reload sshd (the unit is 'ssh' on Debian/Ubuntu, 'sshd' on RHEL/Fedora)", "sshd -t && systemctl reload ssh");

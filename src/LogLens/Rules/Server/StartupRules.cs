@@ -30,7 +30,7 @@ internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigE
             Fix.OnServer("List every bad line (exit status 0 when the file is good)", "sshd -t"),
             Fix.OnServer(bad.LineNumber is { } line ? $"Fix or remove line {line} of {bad.File}, then start sshd" : $"Fix {bad.File}, then start sshd",
                 bad.LineNumber is { } l ? $"sed -n '{l}p' {Shell(bad.File)}" : null),
-            Fix.OnServer("Start sshd again once 'sshd -t' is silent", "sshd -t && systemctl restart ssh"),
+            Restart("Start sshd again once 'sshd -t' is silent"),
         };
         return Report(message, errors.Cast<SshEvent>().Take(4), fixes);
     }
@@ -64,7 +64,7 @@ internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigE
                 $"Often it is another sshd: one started by hand beside the service, or systemd's ssh.socket (Ubuntu 22.10 and later), which holds port 22 " +
                 $"for ssh.service. Clients then reach that other program, or get 'Connection refused' where it does not listen.";
             fixes.Add(Fix.OnServer($"See which program holds port {port}", $"ss -ltnp 'sport = :{port}'"));
-            fixes.Add(Fix.OnServer("Stop that program, or give sshd another Port or ListenAddress; then check and start sshd", "sshd -t && systemctl restart ssh"));
+            fixes.Add(Restart("Stop that program, or give sshd another Port or ListenAddress; then check and start sshd"));
         }
         else if (reason.Contains("assign requested address", StringComparison.OrdinalIgnoreCase))
         {
@@ -72,7 +72,7 @@ internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigE
             message = $"sshd could not listen on {where} ({reason}) and exited: no network interface has that address. Either the ListenAddress line " +
                 $"names an old or mistyped address, or sshd started before the network brought the address up. Clients get 'Connection refused'.";
             fixes.Add(Fix.OnServer("Compare the addresses sshd reads with those this machine has", "sshd -T | grep -i '^listenaddress'; ip -brief address"));
-            fixes.Add(Fix.OnServer($"Correct or remove the ListenAddress line in {SshdConfig} (none means every address), then start sshd", "sshd -t && systemctl restart ssh"));
+            fixes.Add(Restart($"Correct or remove the ListenAddress line in {SshdConfig} (none means every address), then start sshd"));
         }
         else if (reason.Contains("Permission denied", StringComparison.OrdinalIgnoreCase))
         {
@@ -80,7 +80,7 @@ internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigE
             message = $"sshd could not listen on {where} ({reason}) and exited. On SELinux systems (RHEL, Fedora, CentOS) sshd may only listen on ports " +
                 $"labelled ssh_port_t, and a new Port needs that label; elsewhere, only root may listen on a port below 1024. Clients get 'Connection refused'.";
             fixes.Add(Fix.OnServer($"On SELinux, allow sshd on port {port}", $"semanage port -a -t ssh_port_t -p tcp {port}"));
-            fixes.Add(Fix.OnServer("Start sshd again (as root)", "sshd -t && systemctl restart ssh"));
+            fixes.Add(Restart("Start sshd again (as root)"));
         }
         else
         {
@@ -88,7 +88,7 @@ internal sealed class SshdConfigErrorRule() : ServerRule(new(RuleIds.SshdConfigE
             message = $"sshd could not listen on {where}{(reason.Length > 0 ? $" ({reason})" : string.Empty)} and exited, so clients get 'Connection refused'. " +
                 $"The Port and ListenAddress lines of {SshdConfig} say where it listens.";
             fixes.Add(Fix.OnServer("See the Port and ListenAddress values sshd reads", "sshd -T | grep -Ei '^(port|listenaddress) '"));
-            fixes.Add(Fix.OnServer("Correct them, then start sshd", "sshd -t && systemctl restart ssh"));
+            fixes.Add(Restart("Correct them, then start sshd"));
         }
 
         return Report(message, tries.Take(3).Append(failures[end]), fixes, title: title);
@@ -134,7 +134,7 @@ internal sealed class HostKeyLoadFailedRule() : ServerRule(new(RuleIds.HostKeyLo
                 $"ssh-keygen -y -f {file} >/dev/null && chown root:root {file} && chmod 600 {file}"));
         }
 
-        fixes.Add(Fix.OnServer("Check the configuration and start sshd again", "sshd -t && systemctl restart ssh"));
+        fixes.Add(Restart("Check the configuration and start sshd again"));
         return Report(message, failures.Take(4), fixes);
     }
 }
