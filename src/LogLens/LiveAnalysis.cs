@@ -18,6 +18,7 @@ public sealed class LiveAnalysis
 {
     private readonly string source;
     private readonly EventBuilder builder;
+    private readonly PastePrefix prefixes = new();
     private readonly LogAnalyzer analyzer = new();
     private readonly Dictionary<int, Phase> reached = [];
     private Wait waiting = Wait.Nothing;
@@ -78,7 +79,8 @@ public sealed class LiveAnalysis
             Lines++;
             var text = part.EndsWith('\r') ? part[..^1] : part;
             var truncated = text.Length > LineReader.MaxLineLength;
-            var raw = new RawLine(Lines, truncated ? text[..LineReader.MaxLineLength] : text, truncated);
+            var kept = truncated ? text[..LineReader.MaxLineLength] : text;
+            var raw = new RawLine(Lines, kept, truncated, Prefix: prefixes.Of(kept));
             if (LineUnwrapper.HasEscapedLines(raw.Text))
             {
                 events.AddRange(builder.PushEscaped(raw));

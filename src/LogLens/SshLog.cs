@@ -80,12 +80,14 @@ public static class SshLog
         ArgumentNullException.ThrowIfNull(reader);
         clock ??= TimeProvider.System;
         var builder = new EventBuilder(clock);
+        var prefixes = new PastePrefix();
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             number++;
             var truncated = line.Length > LineReader.MaxLineLength;
-            var raw = new RawLine(number, truncated ? line[..LineReader.MaxLineLength] : line, truncated);
+            var text = truncated ? line[..LineReader.MaxLineLength] : line;
+            var raw = new RawLine(number, text, truncated, Prefix: prefixes.Of(text));
             if (!LineUnwrapper.HasEscapedLines(raw.Text))
             {
                 if (builder.Push(raw) is { } one)

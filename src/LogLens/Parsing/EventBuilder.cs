@@ -40,7 +40,7 @@ internal sealed class EventBuilder(TimeProvider? clock)
     private int widest = NarrowestWidth;
 
     /// <summary>Reads a line that carries one ssh line (see <see cref="LineUnwrapper.HasEscapedLines(string)"/>); returns the event now released, if any.</summary>
-    public SshEvent? Push(RawLine line) => Hold(Parse(EventParser.Parse(LineUnwrapper.Strip(line.Text), line.Plain), line), line);
+    public SshEvent? Push(RawLine line) => Hold(Parse(EventParser.Parse(LineUnwrapper.Strip(line), line.Plain), line), line);
 
     /// <summary>Holds the line's event (<paramref name="e"/>, stamped with the line's facts); returns the event now released, if any.</summary>
     private SshEvent? Hold(SshEvent e, RawLine line)
@@ -106,7 +106,7 @@ internal sealed class EventBuilder(TimeProvider? clock)
             !LineUnwrapper.TryReadTimestamp(line.Text, out _)
             ? Skippable
             : null;
-        var parsed = EventParser.Parse(LineUnwrapper.Strip(line.Text), line.Plain, skip, out var type, out var hasLevel);
+        var parsed = EventParser.Parse(LineUnwrapper.Strip(line), line.Plain, skip, out var type, out var hasLevel);
         return new PreparedLine(line, parsed is null ? null : Parse(parsed, line), type, hasLevel);
     }
 
@@ -184,7 +184,7 @@ internal sealed class EventBuilder(TimeProvider? clock)
         // A wrap at a space leaves the space at the start of the next line, which unwrapping took off: put it back.
         var space = (next.Raw.Length > 0 && next.Raw[0] == ' ') || first.Raw.EndsWith(' ') ? " " : string.Empty;
         var joined = EventParser.Parse(first.Content + space + next.Content);
-        if (joined is UnknownMessage or Text || !(IsGeneric(first) || (joined.GetType() == first.GetType() && first.Raw.Length >= width * 9 / 10)))
+        if (joined is UnknownMessage or Text || !(EventParser.IsGeneric(first) || (joined.GetType() == first.GetType() && first.Raw.Length >= width * 9 / 10)))
         {
             return null;
         }
@@ -195,11 +195,6 @@ internal sealed class EventBuilder(TimeProvider? clock)
         joined.Timestamp = first.Timestamp;
         return joined;
     }
-
-    /// <summary>Events that only carry a line's text: a cut line often lands in one of them, the whole line in something better.</summary>
-    private static bool IsGeneric(SshEvent e) =>
-        e is UnknownMessage or Text or AuthStep or ConnectStep or KexStep or ChannelStep or KnownHostsLookup or ClientNote or KeyNote
-            or AgentStatus or HostKeyUpdate or MultiplexStep or HostnameCanonicalization;
 
     private SshEvent Parse(SshEvent e, RawLine line)
     {

@@ -138,6 +138,11 @@ internal static class EventParser
         return text;
     }
 
+    /// <summary>Events that only carry a line's text: a cut line often lands in one of them, the whole line in something better.</summary>
+    internal static bool IsGeneric(SshEvent e) =>
+        e is UnknownMessage or Text or AuthStep or ConnectStep or KexStep or ChannelStep or KnownHostsLookup or ClientNote or KeyNote
+            or AgentStatus or HostKeyUpdate or MultiplexStep or HostnameCanonicalization;
+
     internal static int LevelLength(ReadOnlySpan<char> content)
     {
         // "debugN:" plus the space after it, when present.

@@ -11,17 +11,25 @@ namespace LogLens.Parsing;
 /// Known to hold neither a NUL nor a backslash, so neither binary data nor escaped line breaks (<see cref="LineUnwrapper.HasEscapedLines(string)"/>):
 /// the reader learns it in the search for the line's end, and the parser then skips both checks. <see langword="false"/> when not known.
 /// </param>
-internal readonly record struct RawLine(int Number, string Text, bool Truncated, bool Plain = false);
+/// <param name="Prefix">
+/// How many characters at the start are a prefix that the program or paste put in front of ssh's text, learned from the lines before
+/// (<see cref="PastePrefix"/>); 0 when none is known.
+/// </param>
+internal readonly record struct RawLine(int Number, string Text, bool Truncated, bool Plain = false, int Prefix = 0);
 
 /// <summary>
 /// Splits a character stream into lines the way a paste needs: <c>\n</c>, <c>\r\n</c> and a lone
 /// <c>\r</c> all end a line; a line longer than <see cref="MaxLineLength"/> is cut and the rest of it
-/// skipped without being held in memory.
+/// skipped without being held in memory. Each line also gets the length of the prefix that the paste put in front of ssh's text,
+/// as far as the lines before it show one (<see cref="PastePrefix"/>).
 /// </summary>
 internal sealed class LineReader
 {
     /// <summary>The longest line kept, in characters; the rest of a longer line is dropped.</summary>
     public const int MaxLineLength = 64 * 1024;
+
+    /// <summary>How many first lines may wait for a line that shows the paste's prefix.</summary>
+    internal const int HeadLines = 32;
 
     private const int BufferLength = 80 * 1024;
 
@@ -37,6 +45,11 @@ internal sealed class LineReader
     private readonly char[] buffer = new char[BufferLength];
 
     private readonly StringBuilder line = new();
+    private readonly PastePrefix prefixes = new();
+
+    /// <summary>The first lines, read until one settles the paste's prefix (see <see cref="TryRead"/>); <see langword="null"/> once all are taken.</summary>
+    private Queue<RawLine>? head = new(HeadLines);
+    private bool settled;
     private int position;
     private int length;
     private int number;
@@ -60,7 +73,40 @@ internal sealed class LineReader
         }
     }
 
+    /// <summary>
+    /// Reads the next line. The first lines wait until one shows where ssh's text starts (a debug line, ssh's first line), up to
+    /// <see cref="HeadLines"/>: a prefix learned there comes off the lines above it too (ssh warns about a missing <c>-i</c> file before its
+    /// first line, and a program that prefixes ssh's lines prints its own lines first).
+    /// </summary>
     public bool TryRead(out RawLine result)
+    {
+        if (head is null)
+        {
+            return TryReadLine(out result);
+        }
+
+        while (!settled && head.Count < HeadLines && TryReadLine(out var next))
+        {
+            head.Enqueue(next);
+            settled = next.Text.StartsWith("debug", StringComparison.Ordinal) || prefixes.Seen;
+        }
+
+        settled = true;
+        if (head.TryDequeue(out result))
+        {
+            if (result.Prefix == 0 && prefixes.Before(result.Text) is > 0 and var prefix)
+            {
+                result = result with { Prefix = prefix };
+            }
+
+            return true;
+        }
+
+        head = null;
+        return TryReadLine(out result);
+    }
+
+    private bool TryReadLine(out RawLine result)
     {
         if (position < length)
         {
@@ -84,7 +130,8 @@ internal sealed class LineReader
                 }
 
                 number++;
-                result = new RawLine(number, stop == 0 ? string.Empty : new string(span[..stop]), false, plain);
+                var whole = stop == 0 ? string.Empty : new string(span[..stop]);
+                result = new RawLine(number, whole, false, plain, prefixes.Of(whole));
                 return true;
             }
         }
@@ -146,7 +193,7 @@ internal sealed class LineReader
 
         number++;
         var text = line.ToString();
-        result = new RawLine(number, text, truncated, text.AsSpan().IndexOfAny('\0', '\\') < 0);
+        result = new RawLine(number, text, truncated, text.AsSpan().IndexOfAny('\0', '\\') < 0, prefixes.Of(text));
         return true;
     }
 

@@ -41,6 +41,9 @@ internal static partial class LineUnwrapper
     private static readonly SearchValues<char> PlainText = SearchValues.Create(
         " !\"#$%'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    /// <summary>Returns the line's text without its wrappers, and without the prefix learned for it (<see cref="RawLine.Prefix"/>).</summary>
+    public static string Strip(RawLine line) => Strip(line.Prefix > 0 ? line.Text[line.Prefix..] : line.Text);
+
     /// <summary>Returns the line without its wrappers (the same instance when there are none).</summary>
     public static string Strip(string raw)
     {
@@ -62,7 +65,7 @@ internal static partial class LineUnwrapper
         return span.Length == raw.Length ? raw : span.ToString();
     }
 
-    /// <summary>The line with its lookalike characters made plain, and without colour codes and HTML entities (see <see cref="Strip"/>).</summary>
+    /// <summary>The line with its lookalike characters made plain, and without colour codes and HTML entities (see <see cref="Strip(string)"/>).</summary>
     private static string WithoutLookalikesAndEscapes(string raw)
     {
         // these characters all lie between U+00A0 and U+202F, where ssh's own text never goes

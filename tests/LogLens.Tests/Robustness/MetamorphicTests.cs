@@ -121,6 +121,29 @@ public class MetamorphicTests
     public void AShellPromptGluedInFrontOfLinesKeepsTheDiagnosis(LabScenario scenario) =>
         ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => i % 4 == 0 ? Prompts[i / 4 % Prompts.Length] + line : line));
 
+    [TestCaseSource(nameof(PrefixedScenarios))]
+    public void AProgramsOwnPrefixOnEveryLineKeepsTheDiagnosis(LabScenario scenario, string name) =>
+        // No rule of the unwrapper knows these: the prefix is learned from the lines that show where ssh's text starts.
+        ShouldDiagnoseAlike(scenario, log => EachLine(log, (line, i) => ProgramPrefixes[name](i) + line));
+
+    private static IEnumerable<TestCaseData> PrefixedScenarios() =>
+        from scenario in Repo.LabScenarios()
+        from name in ProgramPrefixes.Keys
+        select new TestCaseData(scenario, name).SetArgDisplayNames(scenario.ToString(), name);
+
+    /// <summary>What programs that run ssh put in front of each line of its output, by line index.</summary>
+    private static readonly Dictionary<string, Func<int, string>> ProgramPrefixes = new()
+    {
+        ["docker-buildkit"] = i => $"#12 {i * 0.013:0.000} ",
+        ["docker-compose"] = _ => "tunnel-1  | ",
+        ["packer"] = _ => "    amazon-ebs: ",
+        ["jenkins-timestamper"] = i => $"10:22:{i % 60:D2}  ",
+        ["pdsh"] = _ => "web1: ",
+        ["kubectl-prefix"] = _ => "[pod/tunnel-5d8f/ssh] ",
+        ["markdown-list"] = _ => "* ",
+        ["go-test"] = _ => "    main_test.go:42: ",
+    };
+
     /// <summary>The prompts of bash, RHEL's bash, zsh on macOS, old macOS bash, PowerShell, cmd, Git Bash's second line and root's bash.</summary>
     private static readonly string[] Prompts =
         ["me@laptop:~/src$ ", "[me@centos ~]$ ", "me@MacBook-Pro ~ % ", "MacBook-Pro:~ me$ ", "PS C:\\Users\\me> ", "C:\\Users\\me>", "$ ", "root@web1:/# "];
